@@ -1,0 +1,147 @@
+import * as z from 'zod';
+import { ERROR_CODES, isErrorCode, type ErrorCode } from './codes';
+import { issuePathKey, zodIssueMessage } from './zod-messages';
+
+export type FieldErrors = Record<string, string[]>;
+
+export interface AppErrorOptions {
+  /** Arabic message for the user, when something more specific than the code's default helps. */
+  messageAr?: string;
+  /** Internal diagnostic for logs. Never sent to clients. */
+  detail?: string;
+  /** Arabic messages per field (dotted path; `_form` for the whole form). Sent to clients. */
+  fieldErrors?: FieldErrors;
+  cause?: unknown;
+}
+
+/**
+ * An expected failure, with a code from `ERROR_CODES`. Throw it from the data layer; route handlers turn it into a
+ * response with `toErrorResponse`, server actions into a result with `toActionError`.
+ *
+ * `message` (the standard Error property) is for logs: the code, plus `detail` when given. What users see is
+ * `messageAr`.
+ */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly messageAr: string;
+  readonly detail?: string;
+  readonly fieldErrors?: FieldErrors;
+
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    super(options.detail === undefined ? code : `${code}: ${options.detail}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.messageAr = options.messageAr ?? ERROR_CODES[code].message;
+    if (options.detail !== undefined) this.detail = options.detail;
+    if (options.fieldErrors !== undefined) this.fieldErrors = options.fieldErrors;
+  }
+}
+
+/**
+ * True for an `AppError`, including one created by another copy of this module (Next bundles server code more than
+ * once; `instanceof` alone would miss those).
+ */
+export function isAppError(err: unknown): err is AppError {
+  if (err instanceof AppError) return true;
+  if (!(err instanceof Error) || err.name !== 'AppError') return false;
+  const candidate = err as Partial<Record<keyof AppError, unknown>>;
+  return isErrorCode(candidate.code) && typeof candidate.status === 'number' && typeof candidate.messageAr === 'string';
+}
+
+export function isZodError(err: unknown): err is z.core.$ZodError {
+  return err instanceof z.core.$ZodError;
+}
+
+/**
+ * A failed zod parse as `validation_failed`, with Arabic messages grouped by field (dotted path, `_form` for issues
+ * about the whole input). Each field's messages are de-duplicated and keep zod's order.
+ */
+export function fromZodError(error: z.core.$ZodError, options: Omit<AppErrorOptions, 'fieldErrors'> = {}): AppError {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issuePathKey(issue.path);
+    const message = zodIssueMessage(issue);
+    const list = (fieldErrors[key] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return new AppError('validation_failed', {
+    ...options,
+    detail: options.detail ?? `${error.issues.length} validation issue(s)`,
+    cause: options.cause ?? error,
+    fieldErrors,
+  });
+}
+
+/**
+ * Any thrown value as an `AppError`: itself if it is one, `validation_failed` for a zod error, and `internal` for
+ * everything else — whose message, stack and properties are never exposed (the original stays in `cause`, for logs).
+ */
+export function toAppError(err: unknown): AppError {
+  if (isAppError(err)) return err;
+  if (isZodError(err)) return fromZodError(err);
+  return new AppError('internal', { cause: err });
+}
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fieldErrors?: FieldErrors;
+  };
+}
+
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+}
+
+function publicError(appError: AppError): ErrorBody['error'] {
+  const error: ErrorBody['error'] = { code: appError.code, message: appError.messageAr };
+  if (appError.fieldErrors !== undefined) error.fieldErrors = appError.fieldErrors;
+  return error;
+}
+
+/**
+ * The HTTP status and JSON body for a thrown value: `Response.json(r.body, { status: r.status })`. Unknown errors
+ * become `internal` (500) with the generic Arabic message; log them yourself (status >= 500) before responding.
+ */
+export function toErrorResponse(err: unknown): ErrorResponse {
+  const appError = toAppError(err);
+  return { status: appError.status, body: { error: publicError(appError) } };
+}
+
+// ── Server actions ───────────────────────────────────────────────────────────
+
+export interface ActionError {
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: FieldErrors;
+}
+
+export type ActionSuccess<T> = { ok: true; data: T };
+export type ActionFailure = { ok: false; error: ActionError };
+export type ActionResult<T> = ActionSuccess<T> | ActionFailure;
+
+export function actionOk<T>(data: T): ActionSuccess<T> {
+  return { ok: true, data };
+}
+
+/**
+ * A thrown value as a failed action result (assignable to any `ActionResult<T>`), hiding unknown errors like
+ * `toErrorResponse`.
+ *
+ * In a server action, let Next's own control-flow errors through first — `redirect()` and `notFound()` work by
+ * throwing:
+ *
+ * ```ts
+ * } catch (err) {
+ *   unstable_rethrow(err); // from 'next/navigation'
+ *   return toActionError(err);
+ * }
+ * ```
+ */
+export function toActionError(err: unknown): ActionFailure {
+  return { ok: false, error: publicError(toAppError(err)) };
+}
