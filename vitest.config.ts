@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', '.data/**'],
     environment: 'node',
+    // One throwaway Postgres cluster for the run (or TEST_DATABASE_URL); see test/support/postgres-global-setup.ts.
+    globalSetup: [path.resolve(__dirname, 'test/support/postgres-global-setup.ts')],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

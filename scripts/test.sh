@@ -130,6 +130,9 @@ step "npm ci" ensure_node_modules
 # Checks, in order; the first failure stops the run.
 # ---------------------------------------------------------------------------------------
 
+# No telemetry calls from the build or the servers (the network is closed here anyway).
+export NEXT_TELEMETRY_DISABLED=1
+
 step "lint" npm run lint
 step "typecheck" npm run typecheck
 step "vitest" npx vitest run

@@ -1,4 +1,5 @@
 import { Mark, mergeAttributes } from '@tiptap/core';
+import { ENTITY_TYPES, type EntityType } from '../entities/entity-types';
 
 /**
  * `entity`: marks a mention of a registry entity (person, organization, place, event) in the body text.
@@ -18,8 +19,7 @@ import { Mark, mergeAttributes } from '@tiptap/core';
  * - Note: the `code` mark excludes all marks (`excludes: '_'`), so a mention can never sit on inline code.
  */
 
-export const ENTITY_TYPES = ['person', 'organization', 'place', 'event'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+export { ENTITY_TYPES, type EntityType };
 
 export interface EntityAttributes {
   entityId: string;

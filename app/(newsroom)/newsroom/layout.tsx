@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { requireActorForPage } from '@/lib/auth/current-user';
+import { ROLE_LABELS } from '@/lib/workflow/labels';
+
+export const metadata: Metadata = { title: { default: 'غرفة الأخبار', template: '%s | غرفة الأخبار' }, robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+export default async function NewsroomLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActorForPage('/newsroom');
+  return (
+    <>
+      <header className="site-header">
+        <nav className="newsroom-nav site-header__inner" aria-label="غرفة الأخبار">
+          <Link href="/newsroom" className="site-title">
+            غرفة الأخبار
+          </Link>
+          <Link href="/">الموقع</Link>
+          <span className="newsroom-user" data-testid="current-user">
+            {actor.displayName} ({ROLE_LABELS[actor.role]})
+          </span>
+          <SignOutButton />
+        </nav>
+      </header>
+      <main id="main" className="site-main">
+        {children}
+      </main>
+    </>
+  );
+}

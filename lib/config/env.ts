@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Midad reads, parsed once with zod. `.env.example` documents the same list.
+ * No other module reads `process.env` directly.
+ */
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+/** `.env` files write unset variables as empty strings: read those as unset. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optional(
+    z.string().trim().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://'),
+  ),
+  PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
+  MIDAD_DEMO: optional(booleanFlag),
+  NEXTAUTH_SECRET: optional(z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters')),
+  NEXTAUTH_URL: optional(z.url()),
+  MIDAD_SITE_URL: z.url().default('http://localhost:3000'),
+  MIDAD_SITE_NAME: z.string().trim().min(1).default('مِداد'),
+  MIDAD_LOCALE: z.string().trim().min(2).default('ar-IQ'),
+  MIDAD_NUMBERING_SYSTEM: z.enum(['latn', 'arab']).default('latn'),
+  MIDAD_TIME_ZONE: z.string().trim().min(1).default('Asia/Baghdad'),
+  MIDAD_FOUR_EYES: booleanFlag.default(true),
+});
+
+type RawEnv = z.infer<typeof envSchema>;
+
+export type Env = RawEnv & {
+  /** Which database driver runs: postgres.js against DATABASE_URL, or embedded PGlite in PGLITE_DIR. */
+  databaseDriver: 'postgres' | 'pglite';
+  /** Demo mode: the embedded database, or MIDAD_DEMO=1. Only demo mode seeds demo accounts or generates a secret. */
+  demoMode: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses an environment (default: process.env). Pure apart from its argument: tests pass their own. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}\nSee .env.example.`);
+  }
+  const env = result.data;
+  if (!isValidTimeZone(env.MIDAD_TIME_ZONE)) {
+    throw new EnvError(`Invalid environment configuration:\n  - MIDAD_TIME_ZONE: unknown time zone "${env.MIDAD_TIME_ZONE}"`);
+  }
+  if (!isValidLocale(env.MIDAD_LOCALE)) {
+    throw new EnvError(`Invalid environment configuration:\n  - MIDAD_LOCALE: unknown locale "${env.MIDAD_LOCALE}"`);
+  }
+  const databaseDriver = env.DATABASE_URL ? 'postgres' : 'pglite';
+  return { ...env, databaseDriver, demoMode: databaseDriver === 'pglite' || env.MIDAD_DEMO === true };
+}
+
+function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isValidLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
