@@ -28,6 +28,21 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 /** Any constant: the key of the advisory lock that serializes migrations across instances. */
 const MIGRATION_LOCK_KEY = 72_690_417;
 
+/** A health check answers within this time, or the database counts as unreachable. */
+const PING_TIMEOUT_MS = 3_000;
+
+async function answersWithin(query: Promise<void>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([query.then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 type DatabaseSettings = Pick<Env, 'DATABASE_URL' | 'PGLITE_DIR'>;
 
 export async function openDatabase(env: DatabaseSettings, options: { maxConnections?: number } = {}) {
@@ -37,7 +52,7 @@ export async function openDatabase(env: DatabaseSettings, options: { maxConnecti
 }
 
 function openPostgres(url: string, maxConnections: number): DatabaseHandle {
-  const client = postgres(url, { max: maxConnections, onnotice: () => {} });
+  const client = postgres(url, { max: maxConnections, connect_timeout: 10, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema }) as unknown as Database;
   return {
     db,
@@ -54,12 +69,7 @@ function openPostgres(url: string, maxConnections: number): DatabaseHandle {
       }
     },
     async ping() {
-      try {
-        await client`select 1`;
-        return true;
-      } catch {
-        return false;
-      }
+      return answersWithin(client`select 1`.then(() => undefined), PING_TIMEOUT_MS);
     },
     async close() {
       await client.end({ timeout: 5 });
@@ -87,12 +97,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       await migratePglite(pglite, { migrationsFolder: MIGRATIONS_FOLDER });
     },
     async ping() {
-      try {
-        await client.query('select 1');
-        return true;
-      } catch {
-        return false;
-      }
+      return answersWithin(client.query('select 1').then(() => undefined), PING_TIMEOUT_MS);
     },
     async close() {
       try {
