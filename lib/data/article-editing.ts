@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { JSONContent } from '@tiptap/core';
 import { getDb, type Database } from '@/db/client';
 import { articleEntities, articleRevisions, articles, entities, sections, slugRedirects, users } from '@/db/schema';
 import { documentFromParagraphs } from '@/lib/content/from-paragraphs';
@@ -18,6 +17,9 @@ import { findFreeSlug, isValidSlug, MAX_SLUG_LENGTH, slugify } from '@/lib/text/
 import { canEdit, canView } from '@/lib/workflow/permissions';
 import { isRole, type ArticleState } from '@/lib/workflow/states';
 import type { Actor } from './users';
+import type { ArticleForEditing, SavedArticle, ServerArticleSnapshot, SlugCheck } from '@/lib/editor/types';
+
+export type { ArticleForEditing, SavedArticle, ServerArticleSnapshot, SlugCheck };
 
 /**
  * Creating and saving the working copy of an article (title, dek, slug, section, body). Status changes are not made
@@ -29,38 +31,6 @@ import type { Actor } from './users';
 export const REVISION_MERGE_MINUTES = 5;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export type ArticleForEditing = {
-  id: string;
-  title: string;
-  dek: string;
-  slug: string;
-  sectionId: string | null;
-  body: JSONContent;
-  status: ArticleState;
-  version: number;
-  authorId: string;
-  authorName: string;
-  /** ISO 8601. */
-  updatedAt: string;
-  permissions: { canEdit: boolean };
-};
-
-/** The server's copy at the time of a refused (stale) save: what the conflict view compares with. */
-export type ServerArticleSnapshot = {
-  version: number;
-  title: string;
-  dek: string;
-  slug: string;
-  sectionId: string | null;
-  body: JSONContent;
-  bodyText: string;
-  updatedAt: string;
-  /** Who made the newest revision, when known. */
-  lastEditorName: string | null;
-};
-
-export type SavedArticle = { id: string; version: number; slug: string; updatedAt: string };
 
 export type SaveArticleContentInput = {
   id: string;
@@ -170,10 +140,6 @@ async function isArticleSlugTaken(db: Database, slug: string, exceptId?: string)
     .limit(1);
   return redirect !== undefined && redirect.targetId !== exceptId;
 }
-
-export type SlugCheck =
-  | { ok: true; slug: string }
-  | { ok: false; code: 'invalid_slug' | 'slug_taken'; message: string; suggestion: string | null };
 
 function slugTakenMessage(slug: string, suggestion: string | null): string {
   return suggestion
