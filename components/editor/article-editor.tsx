@@ -1,13 +1,13 @@
 'use client';
 
-import type { JSONContent } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type UseEditorOptions } from '@tiptap/react';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import { createContentExtensions, editorContentOptions } from '@/lib/content/extensions';
-import { ArticleSaver, type SaveMode, type SaverState } from '@/lib/editor/article-saver';
+import { ArticleSaver, initialSaverState, type SaveMode, type SaverState } from '@/lib/editor/article-saver';
 import {
   DEK_MAX_LENGTH,
   DEK_RECOMMENDED_LENGTH,
@@ -90,18 +90,20 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
   const [sectionId, setSectionId] = useState<string | null>(article.sectionId);
   const [slugAuto, setSlugAuto] = useState(() => isAutoSlug(article));
   const [slugCheck, setSlugCheck] = useState<SlugCheck | null>(null);
-  const [saverState, setSaverState] = useState<SaverState | null>(null);
+  const [saverState, setSaverState] = useState<SaverState | null>(() => (canEdit ? initialSaverState(article.version) : null));
   const [offer, setOffer] = useState<LocalDraft | null>(null);
   const [linkOpen, setLinkOpen] = useState(false);
   const [counts, setCounts] = useState({ words: 0, minutes: 0 });
 
-  const fields = useRef({ title, dek, slug, sectionId });
-  fields.current = { title, dek, slug, sectionId };
+  const fields = useRef({ title: article.title, dek: article.dek, slug: article.slug, sectionId: article.sectionId });
+  const [conflictMine, setConflictMine] = useState<ArticleContent | null>(null);
   const saverRef = useRef<ArticleSaver | null>(null);
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const wordCounter = useMemo(() => new BlockWordCounter<PMNode>((node) => node.textContent), []);
   const isMac = useMemo(() => (typeof navigator === 'undefined' ? false : isMacPlatform()), []);
 
+  const editorRef = useRef<Editor | null>(null);
+  const scheduleCountRef = useRef<() => void>(() => {});
   // Built once: a new options object on every render would make Tiptap call setOptions on every render.
   const [editorOptions] = useState<UseEditorOptions>(() => ({
     ...editorContentOptions,
@@ -159,6 +161,16 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
         return true;
       },
     },
+    onCreate: ({ editor: created }) => {
+      const words = wordCounter.count(textBlocks(created.state.doc));
+      setCounts({ words, minutes: readingMinutes(words) });
+      const storage = canEdit ? browserStorage() : null;
+      if (!storage) return;
+      const server = { title: article.title, dek: article.dek, slug: article.slug, sectionId: article.sectionId, body: created.getJSON() };
+      const offered = draftToOffer(readLocalDraft(storage, article.id), { ...server, version: article.version });
+      if (offered) setOffer(offered);
+      else clearLocalDrafts(storage, article.id);
+    },
     onUpdate: () => {
       saverRef.current?.markChanged();
       scheduleCountRef.current();
@@ -168,8 +180,9 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
     },
   }));
   const editor = useEditor(editorOptions as UseEditorOptions & { immediatelyRender: false });
-  const editorRef = useRef(editor);
-  editorRef.current = editor;
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
 
   const recount = useCallback(() => {
     const current = editorRef.current;
@@ -183,8 +196,9 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
     countTimer.current = setTimeout(recount, 400);
   }, [recount]);
 
-  const scheduleCountRef = useRef(scheduleCount);
-  scheduleCountRef.current = scheduleCount;
+  useEffect(() => {
+    scheduleCountRef.current = scheduleCount;
+  }, [scheduleCount]);
 
   const getContent = useCallback((): ArticleContent => {
     const current = editorRef.current;
@@ -203,24 +217,20 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
       version: article.version,
       getContent,
       storage,
-      onState: setSaverState,
+      onState: (next) => {
+        setSaverState(next);
+        setConflictMine(next.conflict ? getContent() : null);
+      },
       send: (input, mode: SaveMode) =>
         mode === 'keepalive' && JSON.stringify(input).length < KEEPALIVE_BODY_LIMIT ? sendKeepalive(input) : saveAction(input),
     });
     saverRef.current = saver;
-    setSaverState(saver.getState());
-    recount();
-    if (storage) {
-      const offered = draftToOffer(readLocalDraft(storage, article.id), { ...getContent(), version: article.version });
-      if (offered) setOffer(offered);
-      else clearLocalDrafts(storage, article.id);
-    }
     return () => {
       saver.writeLocalCopy();
       saver.dispose();
       saverRef.current = null;
     };
-  }, [editor, canEdit, article.id, article.version, getContent, saveAction, recount]);
+  }, [editor, canEdit, article.id, article.version, getContent, saveAction]);
 
   // Ctrl/Cmd+S anywhere on the page (title, dek, slug…); page hide saves and keeps a local copy; back online retries.
   useEffect(() => {
@@ -265,6 +275,7 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
       if (cancelled || !result?.ok) return;
       if (!result.data.ok && slugAuto && result.data.suggestion && result.data.suggestion !== slug) {
         setSlug(result.data.suggestion);
+        fields.current = { ...fields.current, slug: result.data.suggestion };
         saverRef.current?.markChanged();
         return;
       }
@@ -279,23 +290,30 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
 
   const changeTitle = (value: string) => {
     setTitle(value);
+    fields.current = { ...fields.current, title: value };
     if (slugAuto) {
       const generated = slugify(value);
-      if (generated) setSlug(generated);
+      if (generated) {
+        setSlug(generated);
+        fields.current = { ...fields.current, slug: generated };
+      }
     }
     saverRef.current?.markChanged();
   };
   const changeDek = (value: string) => {
     setDek(value);
+    fields.current = { ...fields.current, dek: value };
     saverRef.current?.markChanged();
   };
   const changeSlug = (value: string) => {
     setSlugAuto(false);
     setSlug(value);
+    fields.current = { ...fields.current, slug: value };
     saverRef.current?.markChanged();
   };
   const changeSection = (value: string) => {
     setSectionId(value === '' ? null : value);
+    fields.current = { ...fields.current, sectionId: value === '' ? null : value };
     saverRef.current?.markChanged();
   };
 
@@ -361,10 +379,10 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
         </div>
       ) : null}
 
-      {state?.conflict ? (
+      {state?.conflict && conflictMine ? (
         <ConflictView
           server={state.conflict}
-          mine={getContent()}
+          mine={conflictMine}
           onKeepMine={() => void saverRef.current?.keepMine()}
           onTakeServer={() => saverRef.current?.takeServer((snapshot) => applyContent(snapshot))}
         />

@@ -42,6 +42,10 @@ export const LOCAL_COPY_DELAY_MS = 400;
 
 export const NETWORK_FAILURE_MESSAGE = 'تعذّر الاتصال بالخادم. ما كتبته محفوظ في هذا المتصفح، وسنحاول مرة أخرى.';
 
+export function initialSaverState(version: number): SaverState {
+  return { status: 'saved', version, error: null, fieldErrors: null, conflict: null, lastSaved: null, localCopyOk: true };
+}
+
 export class ArticleSaver {
   private state: SaverState;
   private changeSeq = 0;
@@ -56,15 +60,7 @@ export class ArticleSaver {
   private readonly now: () => number;
 
   constructor(private readonly options: SaverOptions) {
-    this.state = {
-      status: 'saved',
-      version: options.version,
-      error: null,
-      fieldErrors: null,
-      conflict: null,
-      lastSaved: null,
-      localCopyOk: true,
-    };
+    this.state = initialSaverState(options.version);
     this.autosaveDelay = options.autosaveDelayMs ?? AUTOSAVE_DELAY_MS;
     this.localDelay = options.localCopyDelayMs ?? LOCAL_COPY_DELAY_MS;
     this.now = options.now ?? Date.now;
