@@ -78,6 +78,9 @@ async function sendKeepalive(input: ArticleContent & { id: string; expectedVersi
   return (await response.json()) as SaveArticleResult;
 }
 
+/** Western digits, as on the rest of the site (dates, public pages). */
+const NUMBER_LOCALE = 'ar-u-nu-latn';
+
 const KEEPALIVE_BODY_LIMIT = 60 * 1024;
 
 export function ArticleEditor({ article, sections, saveAction, checkSlugAction, previewHref }: ArticleEditorProps) {
@@ -202,10 +205,9 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
 
   const getContent = useCallback((): ArticleContent => {
     const current = editorRef.current;
-    return {
-      ...fields.current,
-      body: current ? current.getJSON() : article.body,
-    };
+    // Plain JSON: ProseMirror's attribute objects have no prototype, which React's action serializer refuses.
+    const body = current ? (JSON.parse(JSON.stringify(current.getJSON())) as JSONContent) : article.body;
+    return { ...fields.current, body };
   }, [article.body]);
 
   // The save loop, created once the editor exists.
@@ -341,7 +343,7 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
 
   const state = saverState;
   const slugError = state?.fieldErrors?.slug?.[0] ?? (slugCheck && !slugCheck.ok ? slugCheck.message : null);
-  const savedDate = useMemo(() => new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }), []);
+  const savedDate = useMemo(() => new Intl.DateTimeFormat(NUMBER_LOCALE, { dateStyle: 'medium', timeStyle: 'short' }), []);
 
   return (
     <div className="article-editor" data-testid="article-editor">
@@ -475,7 +477,7 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
         {editor && canEdit ? <EditorToolbar editor={editor} isMac={isMac} onLink={() => setLinkOpen(true)} /> : null}
         <EditorContent editor={editor} className="editor-content" />
         <p className="editor-counts" data-testid="word-count">
-          <span>{formatWordCount(counts.words)}</span> · <span>دقائق القراءة: {new Intl.NumberFormat('ar').format(counts.minutes)}</span>
+          <span>{formatWordCount(counts.words, NUMBER_LOCALE)}</span> · <span>دقائق القراءة: {new Intl.NumberFormat(NUMBER_LOCALE).format(counts.minutes)}</span>
         </p>
       </div>
 

@@ -1,6 +1,6 @@
 import { countCharacters } from '@/lib/editor/limits';
 
-const numbers = new Intl.NumberFormat('ar');
+const numbers = new Intl.NumberFormat('ar-u-nu-latn');
 
 /** «٤٥ من ٩٠ حرفًا موصى بها», in the warning colour when over. */
 export function LengthCounter({ id, value, recommended }: { id: string; value: string; recommended: number }) {

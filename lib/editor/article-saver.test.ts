@@ -140,6 +140,22 @@ describe('ArticleSaver', () => {
     expect(status()).toBe('saved');
   });
 
+  it('carries on without a conflict view when the server already holds the same text', async () => {
+    const { saver, type, answer, status, sent } = setup(1);
+    type('نص');
+    const mine = sent.length;
+    void saver.saveNow();
+    const body = sent[mine]!.body;
+    await answer({
+      ok: false,
+      error: { code: 'version_conflict', message: 'تعارض' },
+      conflict: { version: 4, title: 'عنوان', dek: '', slug: 'عنوان', sectionId: null, body, bodyText: 'نص', updatedAt: '', lastEditorName: null },
+    });
+    expect(status()).toBe('saved');
+    expect(saver.getState().version).toBe(4);
+    expect(saver.getState().conflict).toBeNull();
+  });
+
   it('takes the server copy on request and forgets the local one', async () => {
     const { saver, storage, type, answer, status } = setup(1);
     const server: ServerArticleSnapshot = {

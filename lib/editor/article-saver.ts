@@ -1,5 +1,5 @@
 import type { FieldErrors } from '@/lib/errors';
-import { clearLocalDrafts, writeLocalDraft, type ArticleContent, type DraftStorage } from './local-draft-store';
+import { clearLocalDrafts, isSameContent, writeLocalDraft, type ArticleContent, type DraftStorage } from './local-draft-store';
 import type { SaveArticleResult, SavedArticle, ServerArticleSnapshot } from './types';
 
 /**
@@ -165,6 +165,13 @@ export class ArticleSaver {
       } else {
         this.writeLocalCopy(); // now based on the new version
       }
+    } else if (result.conflict && isSameContent(content, result.conflict)) {
+      // The server already holds exactly this text (a keep-alive save from a closed page, another tab saving the
+      // same): nothing to choose, carry on from its version.
+      this.savedSeq = seq;
+      const allSaved = !this.hasUnsavedChanges();
+      this.update({ version: result.conflict.version, error: null, fieldErrors: null, status: allSaved ? 'saved' : 'unsaved' });
+      if (allSaved && this.options.storage) clearLocalDrafts(this.options.storage, this.options.articleId);
     } else if (result.conflict) {
       this.writeLocalCopy();
       this.update({ status: 'conflict', conflict: result.conflict, error: result.error.message, fieldErrors: null });
