@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticleBody } from '@/components/article/article-body';
-import { getDateSettings } from '@/lib/config/site';
+import { ArticleView } from '@/components/article/article-view';
 import { getPublishedArticleBySlug } from '@/lib/data/public-articles';
-import { formatArabicDate } from '@/lib/format/date';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,18 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
   if (!article) notFound();
-  const dateSettings = getDateSettings();
   return (
-    <article>
-      <header className="article-header">
-        <h1>{article.title}</h1>
-        {article.dek ? <p className="article-dek">{article.dek}</p> : null}
-        <p className="article-meta">
-          {article.authorName} ·{' '}
-          <time dateTime={article.publishedAt.toISOString()}>{formatArabicDate(article.publishedAt, dateSettings)}</time>
-        </p>
-      </header>
-      <ArticleBody doc={article.body} />
-    </article>
+    <ArticleView title={article.title} dek={article.dek} authorName={article.authorName} date={article.publishedAt} body={article.body} />
   );
 }

@@ -1,0 +1,68 @@
+/**
+ * Keyboard shortcuts matched on the physical key, so that they work on an Arabic layout, where Ctrl+B produces
+ * `event.key === 'لا'` (Tiptap's keymaps look at `event.key` only). On a Latin layout the letter the key produces
+ * wins (so AZERTY's Ctrl+Z is the key marked Z); otherwise the key's position (`event.code`, `KeyB`) decides.
+ */
+export type EditorShortcut = 'bold' | 'italic' | 'underline' | 'strike' | 'link' | 'undo' | 'redo' | 'save';
+
+export type ShortcutKeyEvent = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+
+/** The Latin letter a shortcut key stands for: the key's own letter on a Latin layout, else its physical position. */
+export function shortcutLetter(event: Pick<KeyboardEvent, 'key' | 'code'>): string | null {
+  const key = event.key.length === 1 ? event.key.toLowerCase() : '';
+  if (/^[a-z]$/.test(key)) return key;
+  const match = /^Key([A-Z])$/.exec(event.code);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/** The shortcut an event means (Ctrl on Windows/Linux, Cmd on macOS), or null. */
+export function matchShortcut(event: ShortcutKeyEvent, isMac = false): EditorShortcut | null {
+  const mod = isMac ? event.metaKey : event.ctrlKey;
+  if (!mod || event.altKey) return null;
+  const letter = shortcutLetter(event);
+  if (letter === null) return null;
+  if (event.shiftKey) {
+    if (letter === 'z') return 'redo';
+    if (letter === 's') return 'strike'; // Tiptap's own strike shortcut
+    return null;
+  }
+  switch (letter) {
+    case 'b':
+      return 'bold';
+    case 'i':
+      return 'italic';
+    case 'u':
+      return 'underline';
+    case 'k':
+      return 'link';
+    case 'z':
+      return 'undo';
+    case 'y':
+      return 'redo';
+    case 's':
+      return 'save';
+    default:
+      return null;
+  }
+}
+
+/** How a shortcut is written in tooltips. */
+export function shortcutLabel(shortcut: EditorShortcut, isMac = false): string {
+  const mod = isMac ? '⌘' : 'Ctrl';
+  const keys: Record<EditorShortcut, string> = {
+    bold: `${mod}+B`,
+    italic: `${mod}+I`,
+    underline: `${mod}+U`,
+    strike: `${mod}+Shift+S`,
+    link: `${mod}+K`,
+    undo: `${mod}+Z`,
+    redo: `${mod}+Shift+Z`,
+    save: `${mod}+S`,
+  };
+  return keys[shortcut];
+}
+
+export function isMacPlatform(): boolean {
+  if (typeof navigator === 'undefined') return false;
+  return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+}
