@@ -30,7 +30,7 @@ async function loadArticle(actor: Actor, articleId: string) {
   if (!isUuid(articleId)) throw new AppError('not_found');
   const db = await getDb();
   const [article] = await db
-    .select({ id: articles.id, title: articles.title, status: articles.status, authorId: articles.authorId })
+    .select({ id: articles.id, title: articles.title, status: articles.status, authorId: articles.authorId, bodyText: articles.bodyText })
     .from(articles)
     .where(eq(articles.id, articleId));
   if (!article || !canView(article, actor)) throw new AppError('not_found');
@@ -83,7 +83,10 @@ export async function listCommentsForActor(actor: Actor, articleId: string): Pro
   return roots;
 }
 
-export type NewComment = { articleId: string; body: string; parentId?: string | null; anchor?: CommentAnchor | null };
+/** An anchor from the editor carries the selection's positions; without them the quote is looked up in the text. */
+export type NewCommentAnchor = { quote: string; from?: number | undefined; to?: number | undefined };
+
+export type NewComment = { articleId: string; body: string; parentId?: string | null; anchor?: NewCommentAnchor | null };
 
 /** Adds a comment, or a reply to one of the same article; optionally anchored to a quoted passage of the text. */
 export async function addCommentForActor(actor: Actor, input: NewComment): Promise<{ id: string }> {
@@ -93,7 +96,7 @@ export async function addCommentForActor(actor: Actor, input: NewComment): Promi
   if (!isMeaningfulComment(body) || body.length > MAX_COMMENT_BODY) {
     throw new AppError('validation_failed', { fieldErrors: { body: [`اكتب تعليقًا من حرف واحد إلى ${MAX_COMMENT_BODY} حرف.`] } });
   }
-  const anchor = input.anchor ?? null;
+  const anchor = resolveAnchor(input.anchor ?? null, article.bodyText);
   if (anchor) {
     const valid =
       Number.isInteger(anchor.from) &&
@@ -135,6 +138,15 @@ export async function addCommentForActor(actor: Actor, input: NewComment): Promi
     }
     return { id: row.id };
   });
+}
+
+function resolveAnchor(anchor: NewCommentAnchor | null, bodyText: string): CommentAnchor | null {
+  if (!anchor || anchor.quote.trim() === '') return null;
+  const quote = anchor.quote.trim();
+  if (anchor.from !== undefined && anchor.to !== undefined) return { quote, from: anchor.from, to: anchor.to };
+  const from = bodyText.indexOf(quote);
+  if (from < 0) throw new AppError('validation_failed', { fieldErrors: { anchor: ['لم نجد هذا المقطع في نص المقال. انسخه من النص كما هو.'] } });
+  return { quote, from, to: from + quote.length };
 }
 
 /** Marks a thread resolved (or open again). Anyone who may comment on the article may. */

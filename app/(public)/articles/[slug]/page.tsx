@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/article/article-body';
+import '@/components/article/article-notes.css';
 import { getDateSettings } from '@/lib/config/site';
 import { getPublishedArticleBySlug, isArticleRedirect } from '@/lib/data/public-articles';
 import { formatArabicDate, formatArabicDateTime } from '@/lib/format/date';
