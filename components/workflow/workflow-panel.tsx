@@ -128,6 +128,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
               <input
                 id={`${ids}-publish-at`}
                 type="datetime-local"
+                step={1}
                 value={publishAt}
                 onChange={(event) => setPublishAt(event.target.value)}
                 dir="ltr"

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { requireActor } from '@/lib/auth/current-user';
@@ -14,7 +13,6 @@ export async function markNotificationsReadAction(input: z.input<typeof schema>)
     const parsed = schema.safeParse(input);
     if (!parsed.success) return toActionError(fromZodError(parsed.error));
     const count = await markNotificationsReadForActor(await requireActor(), parsed.data);
-    revalidatePath('/newsroom', 'layout');
     return actionOk({ count });
   } catch (err) {
     unstable_rethrow(err);
