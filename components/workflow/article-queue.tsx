@@ -48,6 +48,7 @@ export function ArticleQueue({
               <th scope="col">الحالة</th>
               <th scope="col">الكاتب</th>
               <th scope="col">{dateLabel}</th>
+              <th scope="col">للقراء</th>
             </tr>
           </thead>
           <tbody>
@@ -57,18 +58,17 @@ export function ArticleQueue({
                 <tr key={item.id}>
                   <td>
                     <Link href={`/newsroom/articles/${item.id}/history`}>{item.title}</Link>
-                    {item.status === 'published' ? (
-                      <>
-                        {' '}
-                        · <Link href={`/articles/${encodeURIComponent(item.slug)}`}>صفحة القراء</Link>
-                      </>
-                    ) : null}
                   </td>
                   <td>
                     <span className="status-badge">{STATE_LABELS[item.status]}</span>
                   </td>
                   <td>{item.authorName}</td>
                   <td>{date ? formatArabicDateTime(date, dateSettings) : '—'}</td>
+                  <td>
+                    {item.status === 'published' ? (
+                      <Link href={`/articles/${encodeURIComponent(item.slug)}`}>صفحة القراء</Link>
+                    ) : null}
+                  </td>
                 </tr>
               );
             })}

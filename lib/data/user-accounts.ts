@@ -19,7 +19,10 @@ export const passwordSchema = z
   .max(MAX_PASSWORD_LENGTH, 'كلمة المرور أطول من المسموح.');
 
 export const newUserSchema = z.object({
-  email: z.email('البريد الإلكتروني غير صالح.').max(320).transform((value) => value.trim().toLowerCase()),
+  email: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z.email('البريد الإلكتروني غير صالح.').max(320),
+  ),
   displayName: z.string().trim().min(1, 'اكتب اسم المستخدم.').max(100, 'الاسم أطول من 100 حرف.'),
   role: z.enum(ROLES),
   password: passwordSchema,

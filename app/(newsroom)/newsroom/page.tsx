@@ -10,6 +10,7 @@ export default async function NewsroomPage() {
   const actor = await requireActorForPage('/newsroom');
   const [dashboard, articles] = await Promise.all([getDashboardForActor(actor), listArticlesForActor(actor)]);
   const dateSettings = getDateSettings();
+  const allArticles = articles.map((article) => ({ ...article, publishAt: null, publishedAt: null }));
   return (
     <>
       <h1>مرحبًا، {actor.displayName}</h1>
@@ -62,13 +63,15 @@ export default async function NewsroomPage() {
           />
         </>
       ) : null}
-      <ArticleQueue
-        title={actor.role === 'writer' ? 'كل مقالاتي' : 'كل المقالات'}
-        items={articles.map((article) => ({ ...article, publishAt: null, publishedAt: null }))}
-        empty="لا توجد مقالات بعد."
-        dateSettings={dateSettings}
-        testId="all-articles"
-      />
+      {dashboard.editorial ? (
+        // Editors work from the queues above; the full list stays one click away.
+        <details className="all-articles">
+          <summary>كل المقالات ({articles.length})</summary>
+          <ArticleQueue title="كل المقالات" items={allArticles} empty="لا توجد مقالات بعد." dateSettings={dateSettings} testId="all-articles" />
+        </details>
+      ) : (
+        <ArticleQueue title="كل مقالاتي" items={allArticles} empty="لا توجد مقالات بعد." dateSettings={dateSettings} testId="all-articles" />
+      )}
     </>
   );
 }
