@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
 import { documentFromParagraphs, extractPlainText, parseSeedArticle } from '../lib/content';
 import { ENTITY_TYPES, type EntityType } from '../lib/entities/entity-types';
 import { slugify } from '../lib/text/slug';
 import type { Role } from '../lib/workflow/states';
 import type { Database } from './open-database';
-import { articles, entities, sections, users } from './schema';
+import { articleRevisions, articles, entities, sections, users } from './schema';
 
 const SEED_DIR = path.join(process.cwd(), 'db', 'seed-data');
 
@@ -103,6 +103,7 @@ export async function seedDatabase(db: Database, options: { demoMode: boolean })
       })
       .onConflictDoNothing({ target: articles.slug })
       .returning({ id: articles.id });
+    await ensurePublishedRevisions(tx);
 
     return {
       users: insertedUsers.length,
@@ -111,6 +112,39 @@ export async function seedDatabase(db: Database, options: { demoMode: boolean })
       articles: insertedArticles.length,
     };
   });
+}
+
+/**
+ * Gives every published article that has none its published revision (a snapshot of its working copy, dated at its
+ * publication), so readers see revisions only. Idempotent.
+ */
+async function ensurePublishedRevisions(tx: Database): Promise<void> {
+  const missing = await tx
+    .select()
+    .from(articles)
+    .where(and(eq(articles.status, 'published'), isNull(articles.publishedRevisionId)));
+  for (const article of missing) {
+    const at = article.publishedAt ?? article.updatedAt;
+    const [revision] = await tx
+      .insert(articleRevisions)
+      .values({
+        articleId: article.id,
+        version: article.version,
+        title: article.title,
+        dek: article.dek,
+        slug: article.slug,
+        sectionId: article.sectionId,
+        body: article.body,
+        bodyText: article.bodyText,
+        authorId: article.authorId,
+        publishedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .onConflictDoNothing({ target: [articleRevisions.articleId, articleRevisions.version] })
+      .returning({ id: articleRevisions.id });
+    if (revision) await tx.update(articles).set({ publishedRevisionId: revision.id }).where(eq(articles.id, article.id));
+  }
 }
 
 /** Whether the database has no users yet: the first start of an empty database. */

@@ -37,6 +37,8 @@ async function main() {
     NEXTAUTH_URL: baseUrl,
     MIDAD_SITE_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
+    // Scheduled stories are published within a second of their time (e2e/workflow.spec.ts waits for one).
+    MIDAD_SCHEDULER_INTERVAL_MS: '1000',
   };
   if (mode === 'postgres') {
     cluster = await startPostgresCluster();

@@ -27,6 +27,10 @@ const envSchema = z.object({
   MIDAD_NUMBERING_SYSTEM: z.enum(['latn', 'arab']).default('latn'),
   MIDAD_TIME_ZONE: z.string().trim().min(1).default('Asia/Baghdad'),
   MIDAD_FOUR_EYES: booleanFlag.default(true),
+  /** How often the in-process scheduler publishes due articles, in milliseconds; 0 turns the ticker off. */
+  MIDAD_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** Set by Next.js itself (e.g. phase-production-build during `next build`). */
+  NEXT_PHASE: optional(z.string()),
 });
 
 type RawEnv = z.infer<typeof envSchema>;

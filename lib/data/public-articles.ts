@@ -1,8 +1,14 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { getDb } from '@/db/client';
-import { articles, users } from '@/db/schema';
+import { articleRevisions, articles, slugRedirects, users } from '@/db/schema';
+
+/**
+ * What readers see: the PUBLISHED REVISION of each published article (articles.published_revision_id), never the
+ * working copy, which may be ahead of it while an editor prepares an update. A published article without a published
+ * revision (rows written by hand or by an old import) is shown as its working copy.
+ */
 
 /** What readers may see of a published article in a list. */
 export type PublishedArticleSummary = {
@@ -13,27 +19,40 @@ export type PublishedArticleSummary = {
   publishedAt: Date;
 };
 
+/** A public, dated note of update or correction. */
+export type PublicArticleNote = { kind: 'update' | 'correction'; text: string; at: Date };
+
 export type PublishedArticle = PublishedArticleSummary & {
   body: JSONContent;
   authorName: string;
+  /** When the revision readers see was published (equal to publishedAt for a story never updated). */
   updatedAt: Date;
+  /** Notes of update and correction, oldest first. */
+  notes: PublicArticleNote[];
 };
 
+/** A request for an old slug of a published article: answer with a permanent redirect to `redirectTo`. */
+export type ArticleRedirect = { redirectTo: string };
+
 const PAGE_SIZE_LIMIT = 100;
+
+/** The public columns: the published revision's, or the working copy's when there is none. */
+const publicColumns = {
+  id: articles.id,
+  slug: sql<string>`coalesce(${articleRevisions.slug}, ${articles.slug})`,
+  title: sql<string>`coalesce(${articleRevisions.title}, ${articles.title})`,
+  dek: sql<string>`coalesce(${articleRevisions.dek}, ${articles.dek})`,
+  publishedAt: articles.publishedAt,
+};
 
 /** Published articles, newest first. Readers only ever see published articles. */
 export async function listPublishedArticles(options: { limit?: number; offset?: number } = {}): Promise<PublishedArticleSummary[]> {
   const db = await getDb();
   const limit = Math.min(Math.max(options.limit ?? 20, 1), PAGE_SIZE_LIMIT);
   const rows = await db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: articles.title,
-      dek: articles.dek,
-      publishedAt: articles.publishedAt,
-    })
+    .select(publicColumns)
     .from(articles)
+    .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .where(eq(articles.status, 'published'))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
@@ -41,25 +60,66 @@ export async function listPublishedArticles(options: { limit?: number; offset?: 
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt ?? new Date(0) }));
 }
 
-/** A published article by its slug, or null (unknown or not published: the same answer to readers). */
-export async function getPublishedArticleBySlug(slug: string): Promise<PublishedArticle | null> {
+/**
+ * A published article by its public slug; `{ redirectTo }` when the slug is an old one of a published article;
+ * null otherwise (unknown, or not published: the same answer to readers).
+ */
+export async function getPublishedArticleBySlug(slug: string): Promise<PublishedArticle | ArticleRedirect | null> {
   if (slug.length === 0 || slug.length > 300) return null;
   const db = await getDb();
+  const publicSlug = sql`coalesce(${articleRevisions.slug}, ${articles.slug})`;
   const [row] = await db
     .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: articles.title,
-      dek: articles.dek,
-      body: articles.body,
-      publishedAt: articles.publishedAt,
-      updatedAt: articles.updatedAt,
+      ...publicColumns,
+      body: sql<JSONContent>`coalesce(${articleRevisions.body}, ${articles.body})`,
+      revisionPublishedAt: articleRevisions.publishedAt,
+      workingUpdatedAt: articles.updatedAt,
       authorName: users.displayName,
     })
     .from(articles)
+    .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .innerJoin(users, eq(users.id, articles.authorId))
-    .where(and(eq(articles.slug, slug), eq(articles.status, 'published')))
+    .where(and(eq(articles.status, 'published'), sql`${publicSlug} = ${slug}`))
     .limit(1);
-  if (!row) return null;
-  return { ...row, publishedAt: row.publishedAt ?? row.updatedAt };
+  if (row) {
+    const publishedAt = row.publishedAt ?? row.revisionPublishedAt ?? row.workingUpdatedAt;
+    const notes = await db
+      .select({ kind: articleRevisions.noteKind, text: articleRevisions.noteText, at: articleRevisions.publishedAt })
+      .from(articleRevisions)
+      .where(
+        and(
+          eq(articleRevisions.articleId, row.id),
+          isNotNull(articleRevisions.publishedAt),
+          isNotNull(articleRevisions.noteKind),
+          isNotNull(articleRevisions.noteText),
+        ),
+      )
+      .orderBy(asc(articleRevisions.publishedAt));
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      dek: row.dek,
+      body: row.body,
+      authorName: row.authorName,
+      publishedAt,
+      updatedAt: row.revisionPublishedAt ?? publishedAt,
+      notes: notes.flatMap((note) =>
+        note.kind && note.text && note.at ? [{ kind: note.kind, text: note.text, at: note.at }] : [],
+      ),
+    };
+  }
+  const [redirect] = await db
+    .select({ slug: publicSlug.mapWith(String) })
+    .from(slugRedirects)
+    .innerJoin(articles, eq(articles.id, slugRedirects.targetId))
+    .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .where(and(eq(slugRedirects.kind, 'article'), eq(slugRedirects.oldSlug, slug), eq(articles.status, 'published')))
+    .limit(1);
+  if (redirect && redirect.slug !== slug) return { redirectTo: `/articles/${encodeURIComponent(redirect.slug)}` };
+  return null;
+}
+
+export function isArticleRedirect(value: PublishedArticle | ArticleRedirect | null): value is ArticleRedirect {
+  return value !== null && 'redirectTo' in value;
 }

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import '@/components/workflow/workflow.css';
 import { requireActorForPage } from '@/lib/auth/current-user';
+import { getNavigationCountsForActor } from '@/lib/data/dashboard';
 import { ROLE_LABELS } from '@/lib/workflow/labels';
 
 export const metadata: Metadata = { title: { default: 'غرفة الأخبار', template: '%s | غرفة الأخبار' }, robots: { index: false } };
@@ -10,6 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
   const actor = await requireActorForPage('/newsroom');
+  const counts = await getNavigationCountsForActor(actor);
   return (
     <>
       <header className="site-header">
@@ -18,6 +21,15 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
             غرفة الأخبار
           </Link>
           <Link href="/newsroom/articles/new">مقال جديد</Link>
+          {counts.review !== null ? (
+            <Link href="/newsroom/review" data-testid="nav-review">
+              المراجعة ({counts.review})
+            </Link>
+          ) : null}
+          <Link href="/newsroom/notifications" data-testid="nav-notifications">
+            الإشعارات ({counts.unreadNotifications})
+          </Link>
+          {actor.role === 'admin' ? <Link href="/newsroom/users">المستخدمون</Link> : null}
           <Link href="/">الموقع</Link>
           <span className="newsroom-user" data-testid="current-user">
             {actor.displayName} ({ROLE_LABELS[actor.role]})

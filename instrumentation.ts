@@ -1,0 +1,10 @@
+/**
+ * Next's server start-up hook: starts the scheduled-publishing ticker in the Node.js runtime (never in the edge
+ * runtime, never during `next build`: see lib/scheduler/ticker.ts).
+ */
+export async function register() {
+  // NEXT_RUNTIME is set by Next itself for each bundle and inlined at build time; it is not configuration.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startPublishingTicker } = await import('./lib/scheduler/ticker');
+  startPublishingTicker();
+}

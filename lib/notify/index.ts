@@ -1,0 +1,2 @@
+export { getMailSender, logMailSender, sendMailQuietly, setMailSender } from './mail-sender';
+export type { MailMessage, MailSender } from './mail-sender';
