@@ -38,8 +38,8 @@ export const slugInputSchema = z
   .string()
   .trim()
   .max(100, 'الرابط المختصر أطول من 100 حرف.')
-  .optional()
-  .transform((value) => (value === undefined || value === '' ? null : value));
+  .nullish()
+  .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
 export const entityFieldsSchema = z.object({
   type: entityTypeSchema,

@@ -17,6 +17,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           <Link href="/newsroom" className="site-title">
             غرفة الأخبار
           </Link>
+          <Link href="/newsroom/entities">الكيانات</Link>
           <Link href="/">الموقع</Link>
           <span className="newsroom-user" data-testid="current-user">
             {actor.displayName} ({ROLE_LABELS[actor.role]})
