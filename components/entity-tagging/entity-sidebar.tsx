@@ -158,7 +158,7 @@ export function EntitySidebar({
       ) : null}
 
       <section className="entity-panel" aria-labelledby="entity-panel-title">
-        <h3 id="entity-panel-title">الكيانات ({index.counts.size.toLocaleString('ar')})</h3>
+        <h3 id="entity-panel-title">الكيانات ({index.counts.size})</h3>
         {entities.length === 0 ? (
           <p className="entity-panel__empty">لا كيانات موسومة بعد.</p>
         ) : (
@@ -168,7 +168,7 @@ export function EntitySidebar({
                 <button type="button" className="entity-panel__item" onClick={() => selectNext(id)} aria-label={`${labelOf(id)}: ${count} ذكر، حدّد التالي`}>
                   <span className={`entity-dot entity-dot--${entity?.type ?? 'person'}`} aria-hidden="true" />
                   <span className="entity-panel__name">{labelOf(id)}</span>
-                  <span className="entity-panel__count">{count.toLocaleString('ar')}</span>
+                  <span className="entity-panel__count">{count}</span>
                 </button>
               </li>
             ))}
@@ -177,7 +177,7 @@ export function EntitySidebar({
       </section>
 
       <section className="entity-suggestions" aria-labelledby="entity-suggestions-title">
-        <h3 id="entity-suggestions-title">اقتراحات ({suggestions.length.toLocaleString('ar')})</h3>
+        <h3 id="entity-suggestions-title">اقتراحات ({suggestions.length})</h3>
         {!registry ? (
           <p>جارٍ تحميل السجل…</p>
         ) : suggestions.length === 0 ? (
@@ -185,7 +185,7 @@ export function EntitySidebar({
         ) : (
           <>
             <button type="button" className="button" onClick={() => accept(suggestions)}>
-              قبول الكل ({suggestions.length.toLocaleString('ar')})
+              قبول الكل ({suggestions.length})
             </button>
             <ul className="entity-suggestions__list">
               {suggestions.slice(0, MAX_SUGGESTIONS_SHOWN).map((suggestion) => (

@@ -62,7 +62,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
         </button>
       </form>
       <p role="status">
-        {list.total === 0 ? 'لا توجد كيانات مطابقة.' : `${list.total.toLocaleString('ar')} كيانًا`}
+        {list.total === 0 ? 'لا توجد كيانات مطابقة.' : `${list.total} كيانًا`}
       </p>
       {list.items.length > 0 ? (
         <table className="table" aria-label="الكيانات">
@@ -83,7 +83,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
                 </td>
                 <td>{ENTITY_TYPE_LABELS[entity.type]}</td>
                 <td>{entity.aliases.join('، ')}</td>
-                <td>{entity.articleCount.toLocaleString('ar')}</td>
+                <td>{entity.articleCount}</td>
                 <td>
                   <Link href={entityPath(entity.slug)} aria-label={`الصفحة العامة لـ${entity.name}`}>
                     عرض
@@ -98,7 +98,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
         <nav className="pagination" aria-label="صفحات السجل">
           {list.page > 1 ? <Link href={pageHref(query, type ?? '', list.page - 1)}>السابق</Link> : null}
           <span>
-            صفحة {list.page.toLocaleString('ar')} من {pageCount.toLocaleString('ar')}
+            صفحة {list.page} من {pageCount}
           </span>
           {list.page < pageCount ? <Link href={pageHref(query, type ?? '', list.page + 1)}>التالي</Link> : null}
         </nav>

@@ -96,7 +96,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
               </Link>
             ) : null}
             <span>
-              صفحة {articles.page.toLocaleString('ar')} من {articles.pageCount.toLocaleString('ar')}
+              صفحة {articles.page} من {articles.pageCount}
             </span>
             {articles.page < articles.pageCount ? (
               <Link href={href(articles.page + 1)} rel="next">

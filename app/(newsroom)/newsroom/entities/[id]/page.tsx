@@ -32,7 +32,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
       <h1>{entity.name}</h1>
       {typeof merged === 'string' ? (
         <p className="form-success" role="status">
-          تمّ الدمج. نُقلت الوسوم في {Number(merged).toLocaleString('ar')} مقال إلى هذا الكيان.
+          تمّ الدمج. نُقلت الوسوم في {Number(merged)} مقال إلى هذا الكيان.
         </p>
       ) : null}
       {entity.mergedInto ? (
@@ -45,7 +45,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
         <dt>النوع</dt>
         <dd>{ENTITY_TYPE_LABELS[entity.type]}</dd>
         <dt>المقالات الموسومة</dt>
-        <dd>{entity.articleCount.toLocaleString('ar')}</dd>
+        <dd>{entity.articleCount}</dd>
         <dt>الصفحة العامة</dt>
         <dd>
           <Link href={entityPath(entity.slug)}>{entityPath(entity.slug).length > 0 ? decodeURIComponent(entityPath(entity.slug)) : ''}</Link>
