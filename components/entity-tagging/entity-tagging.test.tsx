@@ -61,14 +61,6 @@ async function click(element: Element) {
   });
 }
 
-async function type(input: HTMLInputElement, value: string) {
-  await act(async () => {
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    setter.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
 const mentions = (editor: Editor) =>
   collectEntityMentions(editor.getJSON() as TiptapNodeJSON).mentions.map((mention) => [mention.entityId, mention.entityType, mention.text]);
 
