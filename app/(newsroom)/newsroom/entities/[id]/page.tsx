@@ -48,7 +48,9 @@ export default async function EntityPage({ params, searchParams }: Props) {
         <dd>{entity.articleCount}</dd>
         <dt>الصفحة العامة</dt>
         <dd>
-          <Link href={entityPath(entity.slug)}>{entityPath(entity.slug).length > 0 ? decodeURIComponent(entityPath(entity.slug)) : ''}</Link>
+          <Link href={entityPath(entity.slug)}>
+            <bdi dir="ltr">/entities/{entity.slug}</bdi>
+          </Link>
         </dd>
       </dl>
       {entity.mergedInto ? null : manager ? (
