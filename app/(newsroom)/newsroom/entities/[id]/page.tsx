@@ -57,7 +57,6 @@ export default async function EntityPage({ params, searchParams }: Props) {
         <>
           <h2>تعديل</h2>
           <EntityForm
-            key={entity.updatedAt.toISOString()}
             initial={{
               type: entity.type,
               name: entity.name,
