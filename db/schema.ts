@@ -237,9 +237,18 @@ export const entities = pgTable(
     wikidataId: text('wikidata_id'),
     /** Set when this entity was merged into another: its tags were re-pointed and its URL redirects there. */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => entities.id, { onDelete: 'set null' }),
+    /**
+     * Every name (canonical, then aliases) Arabic-normalized, one per line with a line break at both ends (see
+     * lib/entities/search-text.ts). Written by the data layer on every create, edit and merge; searched with LIKE.
+     */
+    searchText: text('search_text').notNull().default(''),
     ...timestamps,
   },
-  (table) => [uniqueIndex('entities_slug_unique').on(table.slug), index('entities_type_idx').on(table.type)],
+  (table) => [
+    uniqueIndex('entities_slug_unique').on(table.slug),
+    index('entities_type_idx').on(table.type),
+    index('entities_merged_into_idx').on(table.mergedIntoId),
+  ],
 );
 
 export const articleEntities = pgTable(

@@ -1,13 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { JSONContent } from '@tiptap/core';
 import { hashPassword } from '../lib/auth/password';
 import { documentFromParagraphs, extractPlainText, parseSeedArticle } from '../lib/content';
+import {
+  applyEntityMarks,
+  collectEntityMentions,
+  createEntityMatcher,
+  entitySearchText,
+  suggestUntagged,
+  type TiptapNodeJSON,
+} from '../lib/entities';
 import { ENTITY_TYPES, type EntityType } from '../lib/entities/entity-types';
 import { slugify } from '../lib/text/slug';
 import type { Role } from '../lib/workflow/states';
 import type { Database } from './open-database';
-import { articleRevisions, articles, entities, sections, users } from './schema';
+import { articleEntities, articleRevisions, articles, entities, sections, users } from './schema';
 
 const SEED_DIR = path.join(process.cwd(), 'db', 'seed-data');
 
@@ -50,6 +59,23 @@ export function readSeedArticle() {
   return { ...SAMPLE_ARTICLE, ...parsed, slug: slugify(SAMPLE_ARTICLE.title), body, bodyText: extractPlainText(body) };
 }
 
+/**
+ * The sample body with every mention of the registry tagged: the matcher runs over each paragraph and the entity
+ * marks are written into the JSON (the ids are those of the inserted registry rows).
+ */
+export function tagSeedBody(
+  body: JSONContent,
+  registry: ReadonlyArray<{ id: string; type: EntityType; name: string; aliases: readonly string[] }>,
+): JSONContent {
+  const matcher = createEntityMatcher(registry.map((entity) => ({ entityId: entity.id, names: [entity.name, ...entity.aliases] })));
+  const typeOf = new Map(registry.map((entity) => [entity.id, entity.type]));
+  const suggestions = suggestUntagged(body as TiptapNodeJSON, matcher);
+  return applyEntityMarks(
+    body as TiptapNodeJSON,
+    suggestions.map((suggestion) => ({ ...suggestion, entityType: typeOf.get(suggestion.entityId)! })),
+  ) as JSONContent;
+}
+
 export type SeedReport = { users: number; sections: number; entities: number; articles: number };
 
 /**
@@ -70,11 +96,24 @@ export async function seedDatabase(db: Database, options: { demoMode: boolean })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
 
+    const seedRegistry = readSeedRegistry();
     const insertedEntities = await tx
       .insert(entities)
-      .values(readSeedRegistry())
+      .values(seedRegistry.map((entity) => ({ ...entity, searchText: entitySearchText(entity.name, entity.aliases) })))
       .onConflictDoNothing({ target: entities.slug })
       .returning({ id: entities.id });
+    // Rows written before the search column existed get their search text (idempotent: only empty ones).
+    const unindexed = await tx
+      .select({ id: entities.id, name: entities.name, aliases: entities.aliases })
+      .from(entities)
+      .where(eq(entities.searchText, ''));
+    for (const row of unindexed) {
+      await tx.update(entities).set({ searchText: entitySearchText(row.name, row.aliases) }).where(eq(entities.id, row.id));
+    }
+    const registryRows = await tx
+      .select({ id: entities.id, type: entities.type, name: entities.name, aliases: entities.aliases, mergedIntoId: entities.mergedIntoId })
+      .from(entities)
+      .where(inArray(entities.slug, seedRegistry.map((entity) => entity.slug)));
 
     const insertedSections = await tx
       .insert(sections)
@@ -86,13 +125,17 @@ export async function seedDatabase(db: Database, options: { demoMode: boolean })
     const [wire] = await tx.select({ id: users.id }).from(users).where(eq(users.email, WIRE_AUTHOR.email));
     if (!wire) throw new Error('Seed: the wire author is missing');
     const sample = readSeedArticle();
+    const taggedBody = tagSeedBody(
+      sample.body,
+      registryRows.filter((row) => row.mergedIntoId === null),
+    );
     const insertedArticles = await tx
       .insert(articles)
       .values({
         slug: sample.slug,
         title: sample.title,
         dek: sample.dek,
-        body: sample.body,
+        body: taggedBody,
         bodyText: sample.bodyText,
         status: 'published',
         sectionId: section?.id ?? null,
@@ -103,6 +146,11 @@ export async function seedDatabase(db: Database, options: { demoMode: boolean })
       })
       .onConflictDoNothing({ target: articles.slug })
       .returning({ id: articles.id });
+    for (const article of insertedArticles) {
+      const { counts } = collectEntityMentions(taggedBody as TiptapNodeJSON);
+      const rows = [...counts].map(([entityId, mentionCount]) => ({ articleId: article.id, entityId, mentionCount }));
+      if (rows.length > 0) await tx.insert(articleEntities).values(rows).onConflictDoNothing();
+    }
     await ensurePublishedRevisions(tx);
 
     return {

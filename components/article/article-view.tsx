@@ -1,23 +1,39 @@
 import 'server-only';
 
 import type { JSONContent } from '@tiptap/core';
+import Link from 'next/link';
 import { ArticleBody } from '@/components/article/article-body';
+import '@/components/article/article-notes.css';
 import { getDateSettings } from '@/lib/config/site';
-import { formatArabicDate } from '@/lib/format/date';
+import { ENTITY_TYPE_LABELS, type EntityType } from '@/lib/entities/entity-types';
+import { formatArabicDate, formatArabicDateTime } from '@/lib/format/date';
+
+export type ArticleViewNote = { kind: 'update' | 'correction'; text: string; at: Date };
+export type ArticleViewEntity = { id: string; name: string; type: EntityType; href: string };
 
 export type ArticleViewProps = {
   title: string;
   dek: string;
   authorName: string;
-  /** The date shown under the title (publication date; for a preview, the date of the working copy). */
+  /** The publication date (for a preview, the date of the working copy). */
   date: Date;
+  /** Shown as "updated" when later than `date`. */
+  updatedAt?: Date;
   body: JSONContent;
+  /** Entity id → public page, so tagged names link to their entity. */
   entityHrefs?: Record<string, string>;
+  /** The entities the text mentions, listed under it. */
+  entities?: ArticleViewEntity[];
+  /** Public notes of update and correction. */
+  notes?: ArticleViewNote[];
 };
 
+const NOTE_LABELS = { update: 'تحديث', correction: 'تصحيح' } as const;
+
 /** An article as readers see it: the public page and the newsroom preview render exactly this. */
-export function ArticleView({ title, dek, authorName, date, body, entityHrefs }: ArticleViewProps) {
+export function ArticleView({ title, dek, authorName, date, updatedAt, body, entityHrefs, entities = [], notes = [] }: ArticleViewProps) {
   const dateSettings = getDateSettings();
+  const updated = updatedAt && updatedAt.getTime() > date.getTime() ? updatedAt : null;
   return (
     <article>
       <header className="article-header">
@@ -25,9 +41,46 @@ export function ArticleView({ title, dek, authorName, date, body, entityHrefs }:
         {dek ? <p className="article-dek">{dek}</p> : null}
         <p className="article-meta">
           {authorName} · <time dateTime={date.toISOString()}>{formatArabicDate(date, dateSettings)}</time>
+          {updated ? (
+            <>
+              {' '}
+              · <span>حُدّث في </span>
+              <time dateTime={updated.toISOString()} data-testid="article-updated">
+                {formatArabicDateTime(updated, dateSettings)}
+              </time>
+            </>
+          ) : null}
         </p>
       </header>
       <ArticleBody doc={body} entityHrefs={entityHrefs} />
+      {notes.length > 0 ? (
+        <aside className="article-notes" aria-labelledby="article-notes-title">
+          <h2 id="article-notes-title">التحديثات والتصحيحات</h2>
+          <ul>
+            {notes.map((note) => (
+              <li key={`${note.kind}-${note.at.toISOString()}`} data-note-kind={note.kind}>
+                <strong>{NOTE_LABELS[note.kind]}</strong> ·{' '}
+                <time dateTime={note.at.toISOString()}>{formatArabicDateTime(note.at, dateSettings)}</time>: {note.text}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+      {entities.length > 0 ? (
+        <aside className="article-entities" aria-labelledby="article-entities-title">
+          <h2 id="article-entities-title">في هذا الخبر</h2>
+          <ul>
+            {entities.map((entity) => (
+              <li key={entity.id}>
+                <Link href={entity.href} className={`entity-chip entity-chip--${entity.type}`}>
+                  {entity.name}
+                </Link>{' '}
+                <span className="article-entities__type">({ENTITY_TYPE_LABELS[entity.type]})</span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
     </article>
   );
 }

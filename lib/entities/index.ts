@@ -17,3 +17,8 @@ export type {
   TiptapMarkJSON,
   TiptapNodeJSON,
 } from './mark-index';
+export { applyEntityMarks, entityIdsIn, repointEntityMarks } from './apply-marks';
+export type { EntityMarkRange } from './apply-marks';
+export { entitySearchText, escapeLikePattern, normalizeSearchKey, SEARCH_TEXT_SEPARATOR } from './search-text';
+export { ENTITY_TYPE_LABELS, ENTITY_TYPES } from './entity-types';
+export type { EntityType } from './entity-types';

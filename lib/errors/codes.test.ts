@@ -30,6 +30,7 @@ const EXPECTED_STATUS: Record<ErrorCode, number> = {
   weak_password: 422,
   email_taken: 409,
   entity_not_found: 404,
+  entity_slug_taken: 409,
   entity_merge_invalid: 422,
   database_unavailable: 503,
   internal: 500,

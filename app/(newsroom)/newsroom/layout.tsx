@@ -29,6 +29,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           <Link href="/newsroom/notifications" data-testid="nav-notifications">
             الإشعارات ({counts.unreadNotifications})
           </Link>
+          <Link href="/newsroom/entities">الكيانات</Link>
           {actor.role === 'admin' ? <Link href="/newsroom/users">المستخدمون</Link> : null}
           <Link href="/">الموقع</Link>
           <span className="newsroom-user" data-testid="current-user">

@@ -1,21 +1,23 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ArticleBody } from '@/components/article/article-body';
-import '@/components/article/article-notes.css';
-import { getDateSettings } from '@/lib/config/site';
+import { ArticleView } from '@/components/article/article-view';
+import { getEnv } from '@/lib/config/env';
+import { getSiteName } from '@/lib/config/site';
+import { getPublicEntitiesForDocument } from '@/lib/data/entities';
 import { getPublishedArticleBySlug, isArticleRedirect } from '@/lib/data/public-articles';
-import { formatArabicDate, formatArabicDateTime } from '@/lib/format/date';
+import { siteFeedTypes } from '@/lib/public/feed-links';
+import { absoluteUrl, articlePath } from '@/lib/public/urls';
+import { newsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
+import '../../public-entities.css';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
-const NOTE_LABELS = { update: 'تحديث', correction: 'تصحيح' } as const;
-
 async function loadArticle(params: Props['params']) {
   const { slug } = await params;
   const found = await getPublishedArticleBySlug(safeDecode(slug));
-  // An old slug of a published story: 308 permanent redirect to its current address.
+  // An old slug of a published story: a permanent redirect to its current address.
   if (isArticleRedirect(found)) permanentRedirect(found.redirectTo);
   return found;
 }
@@ -29,50 +31,65 @@ function safeDecode(value: string): string {
   }
 }
 
+/**
+ * Canonical URL, OpenGraph and Twitter card tags. URLs are relative: the root layout's metadataBase (MIDAD_SITE_URL)
+ * makes them absolute.
+ */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle(params);
   if (!article) return { title: 'الصفحة غير موجودة' };
-  return { title: article.title, description: article.dek || undefined };
+  const url = articlePath(article.slug);
+  const description = article.dek || undefined;
+  const modifiedAt = article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt;
+  return {
+    title: article.title,
+    description,
+    authors: [{ name: article.authorName }],
+    alternates: { canonical: url, types: siteFeedTypes() },
+    openGraph: {
+      type: 'article',
+      url,
+      title: article.title,
+      description,
+      siteName: getSiteName(),
+      locale: 'ar_IQ',
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: modifiedAt.toISOString(),
+      authors: [article.authorName],
+    },
+    twitter: { card: 'summary', title: article.title, description },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
   if (!article) notFound();
-  const dateSettings = getDateSettings();
-  const updated = article.updatedAt.getTime() > article.publishedAt.getTime();
+  const { entities, hrefs } = await getPublicEntitiesForDocument(article.body);
+  const siteUrl = getEnv().MIDAD_SITE_URL;
+  const jsonLd = newsArticleJsonLd({
+    headline: article.title,
+    description: article.dek,
+    url: absoluteUrl(siteUrl, articlePath(article.slug)),
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt,
+    authorName: article.authorName,
+    publisherName: getSiteName(),
+    entities: entities.map((entity) => ({ ...entity, url: absoluteUrl(siteUrl, hrefs[entity.id] ?? `/entities/${encodeURIComponent(entity.slug)}`) })),
+  });
   return (
-    <article>
-      <header className="article-header">
-        <h1>{article.title}</h1>
-        {article.dek ? <p className="article-dek">{article.dek}</p> : null}
-        <p className="article-meta">
-          {article.authorName} ·{' '}
-          <time dateTime={article.publishedAt.toISOString()}>{formatArabicDate(article.publishedAt, dateSettings)}</time>
-          {updated ? (
-            <>
-              {' '}
-              · <span>حُدّث في </span>
-              <time dateTime={article.updatedAt.toISOString()} data-testid="article-updated">
-                {formatArabicDateTime(article.updatedAt, dateSettings)}
-              </time>
-            </>
-          ) : null}
-        </p>
-      </header>
-      <ArticleBody doc={article.body} />
-      {article.notes.length > 0 ? (
-        <aside className="article-notes" aria-labelledby="article-notes-title">
-          <h2 id="article-notes-title">التحديثات والتصحيحات</h2>
-          <ul>
-            {article.notes.map((note) => (
-              <li key={note.at.toISOString()} data-note-kind={note.kind}>
-                <strong>{NOTE_LABELS[note.kind]}</strong> ·{' '}
-                <time dateTime={note.at.toISOString()}>{formatArabicDateTime(note.at, dateSettings)}</time>: {note.text}
-              </li>
-            ))}
-          </ul>
-        </aside>
-      ) : null}
-    </article>
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <ArticleView
+        title={article.title}
+        dek={article.dek}
+        authorName={article.authorName}
+        date={article.publishedAt}
+        updatedAt={article.updatedAt}
+        body={article.body}
+        entityHrefs={hrefs}
+        entities={entities.map((entity) => ({ id: entity.id, name: entity.name, type: entity.type, href: hrefs[entity.id] ?? `/entities/${encodeURIComponent(entity.slug)}` }))}
+        notes={article.notes}
+      />
+    </>
   );
 }
