@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
 import { documentFromParagraphs, extractPlainText, parseSeedArticle } from '../lib/content';
 import { ENTITY_TYPES, type EntityType } from '../lib/entities/entity-types';
+import { searchTextFor } from '../lib/search/search-text';
 import { slugify } from '../lib/text/slug';
 import type { Role } from '../lib/workflow/states';
 import type { Database } from './open-database';
@@ -94,6 +95,7 @@ export async function seedDatabase(db: Database, options: { demoMode: boolean })
         dek: sample.dek,
         body: sample.body,
         bodyText: sample.bodyText,
+        searchText: searchTextFor(sample),
         status: 'published',
         sectionId: section?.id ?? null,
         authorId: wire.id,
