@@ -128,9 +128,10 @@ function filterConditions(filter: ListFilter): SQL[] {
 export async function listPublishedPage(
   filter: ListFilter,
   options: { page: number; perPage?: number },
+  maxPerPage = MAX_PER_PAGE,
 ): Promise<Page<PublicArticleListItem>> {
   const db = await getDb();
-  const perPage = Math.min(Math.max(options.perPage ?? DEFAULT_PER_PAGE, 1), MAX_PER_PAGE);
+  const perPage = Math.min(Math.max(options.perPage ?? DEFAULT_PER_PAGE, 1), maxPerPage);
   const page = Math.min(Math.max(options.page, 1), MAX_PAGE);
   const where = and(...filterConditions(filter));
   const [rows, [count], sectionMap] = await Promise.all([
@@ -160,9 +161,9 @@ export async function listPublishedPage(
   };
 }
 
-/** The latest published articles (feeds, news sitemap): newest first, at most `limit`. */
+/** The latest published articles (feeds, news sitemap): newest first, at most `limit` (≤ 1,000). */
 export async function listLatestPublished(filter: ListFilter, limit: number): Promise<PublicArticleListItem[]> {
-  const result = await listPublishedPage(filter, { page: 1, perPage: Math.min(limit, MAX_PER_PAGE) });
+  const result = await listPublishedPage(filter, { page: 1, perPage: limit }, 1000);
   return result.items;
 }
 

@@ -2,7 +2,6 @@
  * Strict XML text: characters XML 1.0 forbids (C0 controls except tab and line breaks, lone surrogates, U+FFFE/FFFF)
  * are removed, and & < > " ' are escaped, so a hostile title still yields a well-formed document.
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripInvalidXmlCharacters(value: string): string {

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article/article-body';
-import { getDateSettings } from '@/lib/config/site';
+import { getDateSettings, getSiteName } from '@/lib/config/site';
 import { getPublishedArticleBySlug } from '@/lib/data/public-articles';
 import { formatArabicDate } from '@/lib/format/date';
+import { articlePath } from '@/lib/public/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,10 +24,34 @@ function safeDecode(value: string): string {
   }
 }
 
+/**
+ * Canonical URL, OpenGraph and Twitter card tags. URLs are relative: the root layout's metadataBase (MIDAD_SITE_URL)
+ * makes them absolute.
+ */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle(params);
   if (!article) return { title: 'الصفحة غير موجودة' };
-  return { title: article.title, description: article.dek || undefined };
+  const url = articlePath(article.slug);
+  const description = article.dek || undefined;
+  const modifiedAt = article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt;
+  return {
+    title: article.title,
+    description,
+    authors: [{ name: article.authorName }],
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      url,
+      title: article.title,
+      description,
+      siteName: getSiteName(),
+      locale: 'ar_IQ',
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: modifiedAt.toISOString(),
+      authors: [article.authorName],
+    },
+    twitter: { card: 'summary', title: article.title, description },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
