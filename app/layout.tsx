@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getEnv } from '@/lib/config/env';
+import { siteFeedTypes } from '@/lib/public/feed-links';
 import { naskh } from './fonts';
 import './globals.css';
 
@@ -14,12 +15,9 @@ export function generateMetadata(): Metadata {
     metadataBase: new URL(env.MIDAD_SITE_URL),
     title: { default: 'مِداد', template: '%s | مِداد' },
     description: 'مِداد: أخبار بالعربية',
-    alternates: {
-      types: {
-        'application/rss+xml': [{ url: '/feed.xml', title: `${env.MIDAD_SITE_NAME}: RSS` }],
-        'application/atom+xml': [{ url: '/atom.xml', title: `${env.MIDAD_SITE_NAME}: Atom` }],
-      },
-    },
+    // Next merges metadata key by key: a page that sets `alternates` (a canonical URL) must repeat these types,
+    // which is why they come from one helper.
+    alternates: { types: siteFeedTypes() },
   };
 }
 

@@ -4,6 +4,7 @@ import { LeadStory, StoryList } from '@/components/public/story-list';
 import { Pagination, pageHref } from '@/components/public/pagination';
 import { getDateSettings } from '@/lib/config/site';
 import { listPublishedPage, parsePageParam } from '@/lib/data/public-listings';
+import { siteFeedTypes } from '@/lib/public/feed-links';
 
 // Reads the database at request time, never during `next build`.
 export const dynamic = 'force-dynamic';
@@ -15,8 +16,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const page = parsePageParam((await searchParams).page) ?? 1;
   return {
-    title: page > 1 ? `آخر الأخبار - الصفحة ${page}` : undefined,
-    alternates: { canonical: pageHref('/', page) },
+    ...(page > 1 ? { title: `آخر الأخبار - الصفحة ${page}` } : {}),
+    alternates: { canonical: pageHref('/', page), types: siteFeedTypes() },
   };
 }
 

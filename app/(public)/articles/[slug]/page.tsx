@@ -4,6 +4,7 @@ import { ArticleBody } from '@/components/article/article-body';
 import { getDateSettings, getSiteName } from '@/lib/config/site';
 import { getPublishedArticleBySlug } from '@/lib/data/public-articles';
 import { formatArabicDate } from '@/lib/format/date';
+import { siteFeedTypes } from '@/lib/public/feed-links';
 import { articlePath } from '@/lib/public/urls';
 
 export const dynamic = 'force-dynamic';
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.title,
     description,
     authors: [{ name: article.authorName }],
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: siteFeedTypes() },
     openGraph: {
       type: 'article',
       url,

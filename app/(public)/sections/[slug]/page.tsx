@@ -5,6 +5,7 @@ import { StoryList } from '@/components/public/story-list';
 import styles from '@/components/public/public.module.css';
 import { getDateSettings } from '@/lib/config/site';
 import { getSectionBySlug, listPublishedPage, parsePageParam } from '@/lib/data/public-listings';
+import { siteFeedTypes } from '@/lib/public/feed-links';
 import { decodeSlug } from '@/lib/public/feed-response';
 import { sectionPath } from '@/lib/public/urls';
 
@@ -27,7 +28,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     description: `آخر أخبار قسم ${section.name}`,
     alternates: {
       canonical: pageHref(path, page),
-      types: { 'application/rss+xml': [{ url: `${path}/feed.xml`, title: `${section.name}: RSS` }] },
+      types: siteFeedTypes([{ url: `${path}/feed.xml`, title: `${section.name}: RSS` }]),
     },
   };
 }
