@@ -276,7 +276,8 @@ test.describe('accessibility', () => {
       ['search with results', `/search?q=${encodeURIComponent(word)}`, 200],
       ['search, empty', '/search', 200],
       ['search, no results', `/search?q=${encodeURIComponent(uniqueArabicWord(9))}`, 200],
-      ['404', '/articles/no-such-story', 404],
+      ['404 of an article', '/articles/no-such-story', 404],
+      ['404 of an unknown address', '/no-such-page', 404],
     ];
     for (const [what, path, status] of pages) {
       const response = await page.goto(path);
