@@ -68,6 +68,13 @@ export const articles = pgTable(
     body: jsonb('body').$type<JSONContent>().notNull(),
     /** Plain text of the body, for search; written in the same statement as the body. */
     bodyText: text('body_text').notNull().default(''),
+    /**
+     * What Arabic search indexes: `searchTextFor()` (lib/search/search-text.ts) of the title, dek and body text that
+     * READERS see, i.e. of the published revision, written when an article is published or republished. Normalized
+     * (lib/entities normalizeArabic) with each word's clitic-stripped readings added. Indexed by
+     * `articles_search_idx` (GIN over to_tsvector('arabic', search_text)).
+     */
+    searchText: text('search_text').notNull().default(''),
     status: articleStatus('status').notNull().default('draft'),
     sectionId: uuid('section_id').references(() => sections.id, { onDelete: 'set null' }),
     authorId: uuid('author_id')
@@ -90,6 +97,7 @@ export const articles = pgTable(
     index('articles_author_idx').on(table.authorId),
     index('articles_section_idx').on(table.sectionId),
     index('articles_due_idx').on(table.status, table.publishAt),
+    index('articles_search_idx').using('gin', sql`to_tsvector('arabic', ${table.searchText})`),
   ],
 );
 

@@ -13,6 +13,7 @@ import {
   type TiptapNodeJSON,
 } from '../lib/entities';
 import { ENTITY_TYPES, type EntityType } from '../lib/entities/entity-types';
+import { searchTextFor } from '../lib/search/search-text';
 import { slugify } from '../lib/text/slug';
 import type { Role } from '../lib/workflow/states';
 import type { Database } from './open-database';
@@ -137,6 +138,7 @@ export async function seedDatabase(db: Database, options: { demoMode: boolean })
         dek: sample.dek,
         body: taggedBody,
         bodyText: sample.bodyText,
+        searchText: searchTextFor(sample),
         status: 'published',
         sectionId: section?.id ?? null,
         authorId: wire.id,

@@ -3,6 +3,7 @@
  * content on the first start of an empty demo database. The server then opens the database itself.
  */
 import { openDatabase } from '../db/open-database';
+import { backfillSearchText } from '../db/search-backfill';
 import { isEmptyDatabase, seedDatabase } from '../db/seed';
 import { resolveAuthSecret } from '../lib/auth/auth-secret';
 import { parseEnv } from '../lib/config/env';
@@ -20,6 +21,8 @@ runScript(async () => {
       const report = await seedDatabase(handle.db, { demoMode: true });
       console.log(`midad: demo content seeded (${report.users} users, ${report.sections} sections, ${report.entities} entities, ${report.articles} article)`);
     }
+    const indexed = await backfillSearchText(handle.db);
+    if (indexed > 0) console.log(`midad: search text filled for ${indexed} published article(s)`);
   } finally {
     await handle.close();
   }

@@ -1,34 +1,41 @@
-import Link from 'next/link';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { LeadStory, StoryList } from '@/components/public/story-list';
+import { Pagination, pageHref } from '@/components/public/pagination';
 import { getDateSettings } from '@/lib/config/site';
-import { listPublishedArticles } from '@/lib/data/public-articles';
-import { formatArabicDate } from '@/lib/format/date';
+import { listPublishedPage, parsePageParam } from '@/lib/data/public-listings';
+import { siteFeedTypes } from '@/lib/public/feed-links';
 
 // Reads the database at request time, never during `next build`.
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
-  const articles = await listPublishedArticles({ limit: 30 });
+const PER_PAGE = 20;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const page = parsePageParam((await searchParams).page) ?? 1;
+  return {
+    ...(page > 1 ? { title: `آخر الأخبار - الصفحة ${page}` } : {}),
+    alternates: { canonical: pageHref('/', page), types: siteFeedTypes() },
+  };
+}
+
+export default async function HomePage({ searchParams }: Props) {
+  const page = parsePageParam((await searchParams).page);
+  if (page === null) notFound();
+  const result = await listPublishedPage({}, { page, perPage: PER_PAGE });
+  if (result.items.length === 0 && page > 1) notFound();
   const dateSettings = getDateSettings();
+  const lead = page === 1 ? result.items[0] : undefined;
+  const rest = page === 1 ? result.items.slice(1) : result.items;
   return (
     <>
-      <h1>آخر الأخبار</h1>
-      {articles.length === 0 ? (
-        <p>لا توجد أخبار منشورة بعد.</p>
-      ) : (
-        <ol className="article-list">
-          {articles.map((article) => (
-            <li key={article.id}>
-              <h2>
-                <Link href={`/articles/${encodeURIComponent(article.slug)}`}>{article.title}</Link>
-              </h2>
-              {article.dek ? <p>{article.dek}</p> : null}
-              <p>
-                <time dateTime={article.publishedAt.toISOString()}>{formatArabicDate(article.publishedAt, dateSettings)}</time>
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <h1>{page === 1 ? 'آخر الأخبار' : `آخر الأخبار: الصفحة ${page}`}</h1>
+      {result.items.length === 0 ? <p>لا توجد أخبار منشورة بعد.</p> : null}
+      {lead ? <LeadStory story={lead} dateSettings={dateSettings} /> : null}
+      {rest.length > 0 ? <StoryList stories={rest} dateSettings={dateSettings} /> : null}
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(target) => pageHref('/', target)} />
     </>
   );
 }

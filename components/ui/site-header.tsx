@@ -7,6 +7,9 @@ export function SiteHeader({ siteName }: { siteName: string }) {
         <Link href="/" className="site-title">
           {siteName}
         </Link>
+        <nav aria-label="الموقع" className="site-nav">
+          <Link href="/search">البحث</Link>
+        </nav>
       </div>
     </header>
   );
