@@ -18,6 +18,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
             غرفة الأخبار
           </Link>
           <Link href="/">الموقع</Link>
+          {actor.role === 'admin' ? <Link href="/newsroom/audit">سجل التدقيق</Link> : null}
           <span className="newsroom-user" data-testid="current-user">
             {actor.displayName} ({ROLE_LABELS[actor.role]})
           </span>
