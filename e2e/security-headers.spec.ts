@@ -94,6 +94,8 @@ test.describe('security headers, signed out', () => {
       await expect(page.getByRole('button', { name: 'تسجيل الدخول' })).toBeEnabled();
       await page.goto('/articles/no-such-article');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('الصفحة غير موجودة');
+      await page.goto('/no-such-page');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('الصفحة غير موجودة');
     });
     // The 404 document itself is a console error in Chromium ("Failed to load resource: 404"): that one is expected.
     expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
