@@ -1,11 +1,40 @@
 // @ts-check
 
+/**
+ * Headers for the static files that proxy.ts does not see (it sets these and the per-request CSP on everything else).
+ * Keep in step with STATIC_SECURITY_HEADERS in lib/security/headers.ts (a test compares them).
+ */
+const STATIC_FILE_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  {
+    key: 'Permissions-Policy',
+    value:
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()',
+  },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WebAssembly packages are loaded by Node at run time, never bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  experimental: {
+    serverActions: {
+      // An article body may be 1 MB of JSON (lib/content MAX_DOCUMENT_JSON_BYTES) plus its other fields; anything
+      // larger is refused with 413 before the action runs. Cross-site calls are refused by Next's Origin check.
+      bodySizeLimit: '2mb',
+    },
+  },
+  async headers() {
+    return [
+      { source: '/_next/static/:path*', headers: STATIC_FILE_HEADERS },
+      { source: '/_next/image', headers: STATIC_FILE_HEADERS },
+    ];
+  },
 };
 
 module.exports = nextConfig;

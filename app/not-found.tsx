@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, like every page: its scripts need the request's CSP nonce (proxy.ts).
+  await connection();
   return (
     <main id="main" className="site-main">
       <h1>الصفحة غير موجودة</h1>

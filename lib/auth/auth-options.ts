@@ -3,8 +3,10 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getEnv } from '@/lib/config/env';
-import { authenticateWithPassword } from '@/lib/data/users';
+import { signInWithPassword } from '@/lib/data/sign-in';
 import { resolveAuthSecret } from './auth-secret';
+import { clientAddress } from './client-address';
+import { sessionCookieOptions } from './session-cookies';
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -26,15 +28,18 @@ export function getAuthOptions(): NextAuthOptions {
   cached = {
     secret: resolveAuthSecret(env),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    ...sessionCookieOptions(env.httpsSite),
     pages: { signIn: '/signin', error: '/signin' },
     providers: [
       CredentialsProvider({
         name: 'credentials',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = credentialsSchema.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error('invalid_credentials');
-          const outcome = await authenticateWithPassword(parsed.data.email, parsed.data.password);
+          const ip = clientAddress(req?.headers, env.trustedProxyHops);
+          // Limits, timing parity and the audit trail: lib/data/sign-in.ts.
+          const outcome = await signInWithPassword({ email: parsed.data.email, password: parsed.data.password, ip });
           if (!outcome.ok) throw new Error(outcome.code);
           const { actor, sessionVersion } = outcome;
           return { id: actor.id, email: actor.email, name: actor.displayName, role: actor.role, sessionVersion };

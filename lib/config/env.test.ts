@@ -46,3 +46,20 @@ describe('parseEnv', () => {
     expect(() => parseEnv(source)).toThrow(variable);
   });
 });
+
+describe('parseEnv: proxy trust and https', () => {
+  it('trusts no proxy by default, one for true, and N for a number of hops', () => {
+    expect(parseEnv({}).trustedProxyHops).toBe(0);
+    expect(parseEnv({ MIDAD_TRUST_PROXY: '' }).trustedProxyHops).toBe(0);
+    expect(parseEnv({ MIDAD_TRUST_PROXY: 'true' }).trustedProxyHops).toBe(1);
+    expect(parseEnv({ MIDAD_TRUST_PROXY: '2' }).trustedProxyHops).toBe(2);
+    expect(parseEnv({ MIDAD_TRUST_PROXY: 'off' }).trustedProxyHops).toBe(0);
+    expect(() => parseEnv({ MIDAD_TRUST_PROXY: 'some' })).toThrow('MIDAD_TRUST_PROXY');
+  });
+
+  it('calls the site https from NEXTAUTH_URL, else MIDAD_SITE_URL', () => {
+    expect(parseEnv({}).httpsSite).toBe(false);
+    expect(parseEnv({ MIDAD_SITE_URL: 'https://news.example' }).httpsSite).toBe(true);
+    expect(parseEnv({ MIDAD_SITE_URL: 'https://news.example', NEXTAUTH_URL: 'http://localhost:3000' }).httpsSite).toBe(false);
+  });
+});

@@ -31,6 +31,24 @@ const envSchema = z.object({
   MIDAD_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** Set by Next.js itself (e.g. phase-production-build during `next build`). */
   NEXT_PHASE: optional(z.string()),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For: unset/0 trusts none, 1 (or true) trusts
+   * one, N trusts N. The client address used for sign-in limits is the Nth entry from the right of the header.
+   */
+  MIDAD_TRUST_PROXY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(\d{1,2}|true|false|yes|no|on|off)$/i, 'MIDAD_TRUST_PROXY must be a number of proxy hops (0-99) or true/false')
+      .transform((value) => {
+        const lower = value.toLowerCase();
+        if (['true', 'yes', 'on'].includes(lower)) return 1;
+        if (['false', 'no', 'off'].includes(lower)) return 0;
+        return Number(lower);
+      }),
+  ),
+  /** Folder of the PostgreSQL client binaries (pg_dump, pg_restore) for db:backup and db:restore. */
+  PG_BIN_DIR: optional(z.string().trim().min(1)),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -40,6 +58,10 @@ export type Env = RawEnv & {
   databaseDriver: 'postgres' | 'pglite';
   /** Demo mode: the embedded database, or MIDAD_DEMO=1. Only demo mode seeds demo accounts or generates a secret. */
   demoMode: boolean;
+  /** Number of trusted proxy hops (MIDAD_TRUST_PROXY, 0 when unset). */
+  trustedProxyHops: number;
+  /** Whether the public URL is https: session cookies are Secure and HSTS is sent. */
+  httpsSite: boolean;
 };
 
 export class EnvError extends Error {
@@ -64,7 +86,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid environment configuration:\n  - MIDAD_LOCALE: unknown locale "${env.MIDAD_LOCALE}"`);
   }
   const databaseDriver = env.DATABASE_URL ? 'postgres' : 'pglite';
-  return { ...env, databaseDriver, demoMode: databaseDriver === 'pglite' || env.MIDAD_DEMO === true };
+  return {
+    ...env,
+    databaseDriver,
+    demoMode: databaseDriver === 'pglite' || env.MIDAD_DEMO === true,
+    trustedProxyHops: env.MIDAD_TRUST_PROXY ?? 0,
+    httpsSite: new URL(env.NEXTAUTH_URL ?? env.MIDAD_SITE_URL).protocol === 'https:',
+  };
 }
 
 function isValidTimeZone(timeZone: string): boolean {

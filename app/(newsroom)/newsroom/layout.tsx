@@ -32,6 +32,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           <Link href="/newsroom/entities">الكيانات</Link>
           {actor.role === 'admin' ? <Link href="/newsroom/users">المستخدمون</Link> : null}
           <Link href="/">الموقع</Link>
+          {actor.role === 'admin' ? <Link href="/newsroom/audit">سجل التدقيق</Link> : null}
           <span className="newsroom-user" data-testid="current-user">
             {actor.displayName} ({ROLE_LABELS[actor.role]})
           </span>

@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, createNonce, securityHeaders } from './headers';
+
+function directives(csp: string): Map<string, string> {
+  return new Map(
+    csp.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values.join(' ')];
+    }),
+  );
+}
+
+describe('security headers', () => {
+  it('allow scripts only with the nonce in production (no unsafe-inline, no unsafe-eval)', () => {
+    const csp = directives(contentSecurityPolicy({ nonce: 'abc123==', development: false, https: false }));
+    expect(csp.get('script-src')).toBe("'self' 'nonce-abc123==' 'strict-dynamic'");
+    expect(csp.get('style-src')).toBe("'self' 'nonce-abc123=='");
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(csp.get('frame-ancestors')).toBe("'none'");
+    expect(csp.get('base-uri')).toBe("'none'");
+    expect(csp.get('form-action')).toBe("'self'");
+    expect(csp.has('upgrade-insecure-requests')).toBe(false);
+  });
+
+  it('allow eval only in development', () => {
+    expect(contentSecurityPolicy({ nonce: 'n', development: true, https: false })).toContain("'unsafe-eval'");
+  });
+
+  it('send HSTS and upgrade insecure requests only for an https site', () => {
+    const https = securityHeaders({ nonce: 'n', development: false, https: true });
+    expect(https['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains');
+    expect(https['Content-Security-Policy']).toContain('upgrade-insecure-requests');
+    const http = securityHeaders({ nonce: 'n', development: false, https: false });
+    expect(http['Strict-Transport-Security']).toBeUndefined();
+    expect(http).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Frame-Options': 'DENY',
+    });
+    expect(http['Permissions-Policy']).toContain('camera=()');
+    expect(http['Permissions-Policy']).toContain('microphone=()');
+    expect(http['Permissions-Policy']).toContain('geolocation=()');
+  });
+
+  it('make a different 128-bit nonce every time', () => {
+    const nonces = new Set(Array.from({ length: 100 }, createNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(atob(nonce)).toHaveLength(16);
+  });
+});
+
+describe('next.config.js static file headers', () => {
+  it('are the same as the static security headers the proxy sends', async () => {
+    const { STATIC_SECURITY_HEADERS } = await import('./headers');
+    const config = createRequire(import.meta.url)('../../next.config.js') as {
+      headers(): Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>>;
+    };
+    const rules = await config.headers();
+    expect(rules.map((rule) => rule.source)).toEqual(['/_next/static/:path*', '/_next/image']);
+    for (const rule of rules) {
+      expect(Object.fromEntries(rule.headers.map((header) => [header.key, header.value]))).toEqual(STATIC_SECURITY_HEADERS);
+    }
+  });
+});
