@@ -27,6 +27,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 const numberFormat = new Intl.NumberFormat('ar-IQ', { numberingSystem: 'latn' });
 
+/** «نتيجة واحدة», «نتيجتان», «3 نتائج», «11 نتيجة»: the Arabic count agreement. */
+function resultCount(total: number): string {
+  if (total === 1) return 'نتيجة واحدة';
+  if (total === 2) return 'نتيجتان';
+  const hundredRemainder = total % 100;
+  const noun = hundredRemainder >= 3 && hundredRemainder <= 10 ? 'نتائج' : 'نتيجة';
+  return `${numberFormat.format(total)} ${noun}`;
+}
+
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const rawQuery = firstValue(params.q);
@@ -58,7 +67,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="results-heading">
             {outcome.total === 0
               ? `لا نتائج للبحث عن «${outcome.text}»`
-              : `${numberFormat.format(outcome.total)} ${outcome.total === 1 ? 'نتيجة' : 'نتائج'} للبحث عن «${outcome.text}»`}
+              : `${resultCount(outcome.total)} للبحث عن «${outcome.text}»`}
           </h2>
           {outcome.entity ? (
             <p>
