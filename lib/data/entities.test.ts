@@ -175,17 +175,10 @@ describe.each(testDrivers())('entity registry on %s', (driver) => {
     const sourceMentions = collectEntityMentions(before!.body as TiptapNodeJSON).counts.get(source.id)!;
     const targetMentions = collectEntityMentions(before!.body as TiptapNodeJSON).counts.get(target.id)!;
     expect(sourceMentions).toBe(2);
-    await handle.db.insert(articleRevisions).values({
-      articleId: sampleId,
-      version: before!.version,
-      title: before!.title,
-      dek: before!.dek,
-      slug: before!.slug,
-      body: before!.body,
-      bodyText: before!.bodyText,
-      authorId: before!.authorId,
-      publishedAt: new Date(),
-    });
+    // The seed stores the sample article with its published revision: the merge must re-point that one too.
+    const seededRevisions = await handle.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, sampleId));
+    expect(seededRevisions).toHaveLength(1);
+    expect(seededRevisions[0]!.publishedAt).not.toBeNull();
 
     const result = await mergeEntitiesForActor(actors.editor, { sourceId: source.id, targetId: target.id });
     expect(result.articleIds).toEqual([sampleId]);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { entityPath } from '@/lib/public/urls';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import type * as z from 'zod';
@@ -637,7 +638,4 @@ export async function getPublicEntitiesForDocument(body: JSONContent): Promise<{
   return { entities: list, hrefs };
 }
 
-/** The public path of an entity page. */
-export function entityPath(slug: string): string {
-  return `/entities/${encodeURIComponent(slug)}`;
-}
+export { entityPath };
