@@ -33,7 +33,8 @@ export async function writeRowsInEveryTable(db: Database): Promise<void> {
       .insert(articleRevisions)
       .values({
         articleId: article.id,
-        version: article.version,
+        // The seed already holds the published revision of the current version: this one is the next.
+        version: article.version + 1,
         title: article.title,
         dek: `«${article.dek}» — "مقتبس" 'single'`,
         slug: article.slug,
@@ -46,7 +47,10 @@ export async function writeRowsInEveryTable(db: Database): Promise<void> {
         noteText: 'صُحّح اسم المتحدث',
       })
       .returning({ id: articleRevisions.id });
-    await tx.update(articles).set({ publishedRevisionId: revision!.id }).where(eq(articles.id, article.id));
+    await tx
+      .update(articles)
+      .set({ publishedRevisionId: revision!.id, version: article.version + 1 })
+      .where(eq(articles.id, article.id));
     await tx.insert(slugRedirects).values({ kind: 'article', oldSlug: 'الرابط-القديم', targetId: article.id });
     await tx.insert(articleEntities).values({ articleId: article.id, entityId: entity.id, mentionCount: 3 }).onConflictDoNothing();
     await tx.update(entities).set({ aliases: ['اسم آخر', 'Other "name"', ''], wikidataId: 'Q1530' }).where(eq(entities.id, entity.id));
