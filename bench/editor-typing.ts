@@ -1,5 +1,5 @@
 /**
- * Editor typing latency benchmark: `npx tsx bench/editor-typing.ts [--keys 150] [--sizes 1000,10000,50000]`.
+ * Editor typing latency benchmark: `npx tsx bench/editor-typing.ts [--keys 300] [--sizes 1000,10000,50000]`.
  *
  * Bundles bench/editor-typing/ (the newsroom editor component, components/editor/article-editor.tsx, with the shared
  * extension list from lib/content, its toolbar, counters and save loop; saving is a no-op) with vite, serves it,
@@ -24,7 +24,7 @@ function option(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
 }
 
-const KEYS = Number(option('keys', '150'));
+const KEYS = Number(option('keys', '300'));
 const SIZES = option('sizes', '1000,10000,50000').split(',').map(Number);
 const WARMUP_KEYS = 15;
 const KEY_INTERVAL_MS = 40;
@@ -106,7 +106,7 @@ async function bundle(): Promise<string> {
     },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     oxc: { jsx: { runtime: 'automatic' } },
-    build: { outDir, emptyOutDir: true, minify: true, reportCompressedSize: false },
+    build: { outDir, emptyOutDir: true, minify: true, reportCompressedSize: false, modulePreload: { polyfill: false } },
   });
   return outDir;
 }

@@ -67,13 +67,13 @@ function textBlocks(doc: PMNode): PMNode[] {
 }
 
 /** Sends a save through the server action, or through the keep-alive route when the page is going away. */
-async function sendKeepalive(input: ArticleContent & { id: string; expectedVersion: number }): Promise<SaveArticleResult> {
-  const response = await fetch(`/api/articles/${encodeURIComponent(input.id)}/save`, {
+async function sendKeepalive(json: string, id: string): Promise<SaveArticleResult> {
+  const response = await fetch(`/api/articles/${encodeURIComponent(id)}/save`, {
     method: 'POST',
     keepalive: true,
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
+    body: json,
   });
   return (await response.json()) as SaveArticleResult;
 }
@@ -205,9 +205,7 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
 
   const getContent = useCallback((): ArticleContent => {
     const current = editorRef.current;
-    // Plain JSON: ProseMirror's attribute objects have no prototype, which React's action serializer refuses.
-    const body = current ? (JSON.parse(JSON.stringify(current.getJSON())) as JSONContent) : article.body;
-    return { ...fields.current, body };
+    return { ...fields.current, body: current ? current.getJSON() : article.body };
   }, [article.body]);
 
   // The save loop, created once the editor exists.
@@ -223,8 +221,11 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
         setSaverState(next);
         setConflictMine(next.conflict ? getContent() : null);
       },
-      send: (input, mode: SaveMode) =>
-        mode === 'keepalive' && JSON.stringify(input).length < KEEPALIVE_BODY_LIMIT ? sendKeepalive(input) : saveAction(input),
+      send: (input, mode: SaveMode) => {
+        // Plain JSON: ProseMirror's attribute objects have no prototype, which React's action serializer refuses.
+        const json = JSON.stringify(input);
+        return mode === 'keepalive' && json.length < KEEPALIVE_BODY_LIMIT ? sendKeepalive(json, input.id) : saveAction(JSON.parse(json));
+      },
     });
     saverRef.current = saver;
     return () => {

@@ -62,7 +62,7 @@ export function EditorToolbar({ editor, isMac, onLink }: { editor: Editor; isMac
       { key: 'bulletList', label: 'قائمة نقطية', icon: '•', extraKeys: 'Ctrl+Shift+8', active: state.bulletList, run: () => chain().toggleBulletList().run() },
       { key: 'orderedList', label: 'قائمة مرقمة', icon: '١.', extraKeys: 'Ctrl+Shift+7', active: state.orderedList, run: () => chain().toggleOrderedList().run() },
       { key: 'blockquote', label: 'اقتباس', icon: '«»', extraKeys: 'Ctrl+Shift+B', active: state.blockquote, run: () => chain().toggleBlockquote().run() },
-      { key: 'link', label: 'رابط', icon: '🔗', shortcut: 'link', active: state.link, run: onLink },
+      { key: 'link', label: 'رابط', icon: <u>رابط</u>, shortcut: 'link', active: state.link, run: onLink },
       { key: 'hr', label: 'خط فاصل', icon: '―', run: () => chain().setHorizontalRule().run() },
     ],
     [

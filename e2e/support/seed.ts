@@ -25,6 +25,7 @@ export type E2eSeed = {
     paragraphs?: string[];
   }): Promise<{ id: string; slug: string }>;
   readArticle(id: string): Promise<typeof articles.$inferSelect>;
+  deleteArticle(id: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -76,6 +77,9 @@ export async function openE2eSeed(): Promise<E2eSeed> {
       const [row] = await db.select().from(articles).where(and(eq(articles.id, id)));
       if (!row) throw new Error(`e2e seed: no article ${id}`);
       return row;
+    },
+    async deleteArticle(id) {
+      await db.delete(articles).where(eq(articles.id, id));
     },
     async close() {
       await handle.close();

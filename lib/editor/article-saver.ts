@@ -38,7 +38,8 @@ export type SaverOptions = {
 };
 
 export const AUTOSAVE_DELAY_MS = 1500;
-export const LOCAL_COPY_DELAY_MS = 400;
+export const LOCAL_COPY_DELAY_MS = 300;
+export const LOCAL_COPY_MAX_WAIT_MS = 2000;
 
 export const NETWORK_FAILURE_MESSAGE = 'تعذّر الاتصال بالخادم. ما كتبته محفوظ في هذا المتصفح، وسنحاول مرة أخرى.';
 
@@ -54,6 +55,7 @@ export class ArticleSaver {
   private saveAgain = false;
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
   private localTimer: ReturnType<typeof setTimeout> | null = null;
+  private localCopyDue: number | null = null;
   private disposed = false;
   private readonly autosaveDelay: number;
   private readonly localDelay: number;
@@ -95,12 +97,20 @@ export class ArticleSaver {
     }, delay);
   }
 
+  /**
+   * The local copy is written when typing pauses (after `localCopyDelayMs` without a change) and at least every
+   * `LOCAL_COPY_MAX_WAIT_MS` during continuous typing, so that serializing a long document does not land on every
+   * few keystrokes. Page hide, a failed save and every save attempt write it at once.
+   */
   private scheduleLocalCopy(): void {
-    if (this.localTimer) return; // at most one write per delay while typing
+    if (this.localTimer) clearTimeout(this.localTimer);
+    const now = this.now();
+    this.localCopyDue ??= now + LOCAL_COPY_MAX_WAIT_MS;
+    const delay = Math.max(0, Math.min(this.localDelay, this.localCopyDue - now));
     this.localTimer = setTimeout(() => {
       this.localTimer = null;
       this.writeLocalCopy();
-    }, this.localDelay);
+    }, delay);
   }
 
   /** Writes the unsaved text to the browser now (page hide, before a save). */
@@ -109,6 +119,7 @@ export class ArticleSaver {
       clearTimeout(this.localTimer);
       this.localTimer = null;
     }
+    this.localCopyDue = null;
     if (!this.options.storage || !this.hasUnsavedChanges()) return;
     const ok = writeLocalDraft(this.options.storage, {
       articleId: this.options.articleId,
