@@ -64,6 +64,7 @@ window.bench = {
           authorId: 'a',
           authorName: 'كاتب',
           updatedAt: new Date().toISOString(),
+          publishAt: null,
           permissions: { canEdit: true },
         }}
         sections={[]}

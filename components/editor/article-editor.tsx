@@ -4,7 +4,8 @@ import type { Editor, JSONContent } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type UseEditorOptions } from '@tiptap/react';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { EntitySidebar, EntityTaggingToolbar, type EntityTaggingActions } from '@/components/entity-tagging';
 
 import { createContentExtensions, editorContentOptions } from '@/lib/content/extensions';
 import { ArticleSaver, initialSaverState, type SaveMode, type SaverState } from '@/lib/editor/article-saver';
@@ -24,6 +25,7 @@ import { slugify } from '@/lib/text/slug';
 import { STATE_LABELS } from '@/lib/workflow/labels';
 
 import { ConflictView } from './conflict-view';
+import { EditorSessionContext, type EditorSession } from './editor-session';
 import { EditorToolbar } from './editor-toolbar';
 import { LengthCounter } from './length-counter';
 import { LinkDialog } from './link-dialog';
@@ -36,7 +38,14 @@ export type ArticleEditorProps = {
   saveAction: (input: unknown) => Promise<SaveArticleResult>;
   checkSlugAction: (input: unknown) => Promise<ActionResult<SlugCheck>>;
   previewHref: string;
+  /** The registry's server actions, for tagging entities in the text (no tagging tools without them). */
+  entityActions?: EntityTaggingActions;
+  /** Panels shown beside the editor (workflow steps, comments): they reach the session through useEditorSession(). */
+  children?: ReactNode;
 };
+
+/** How long a workflow step waits for pending changes to be saved before giving up. */
+const FLUSH_TIMEOUT_MS = 20_000;
 
 const NEVER_PUBLISHED = new Set(['draft', 'in_review', 'changes_requested', 'approved', 'scheduled']);
 
@@ -83,7 +92,7 @@ const NUMBER_LOCALE = 'ar-u-nu-latn';
 
 const KEEPALIVE_BODY_LIMIT = 60 * 1024;
 
-export function ArticleEditor({ article, sections, saveAction, checkSlugAction, previewHref }: ArticleEditorProps) {
+export function ArticleEditor({ article, sections, saveAction, checkSlugAction, previewHref, entityActions, children }: ArticleEditorProps) {
   const canEdit = article.permissions.canEdit;
   const ids = { title: useId(), dek: useId(), slug: useId(), section: useId(), body: useId(), slugHelp: useId() };
 
@@ -342,11 +351,33 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
     setOffer(null);
   };
 
+  const session = useMemo<EditorSession>(
+    () => ({
+      getVersion: () => saverRef.current?.getState().version ?? article.version,
+      async flush() {
+        const saver = saverRef.current;
+        if (!saver) return true;
+        const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+        while (Date.now() < deadline) {
+          const current = saver.getState();
+          if (current.status === 'failed' || current.status === 'conflict') return false;
+          if (current.status === 'saved' && !saver.hasUnsavedChanges()) return true;
+          if (current.status === 'saving') await new Promise((resolve) => setTimeout(resolve, 100));
+          else await saver.saveNow();
+        }
+        return false;
+      },
+    }),
+    [article.version],
+  );
+
   const state = saverState;
   const slugError = state?.fieldErrors?.slug?.[0] ?? (slugCheck && !slugCheck.ok ? slugCheck.message : null);
   const savedDate = useMemo(() => new Intl.DateTimeFormat(NUMBER_LOCALE, { dateStyle: 'medium', timeStyle: 'short' }), []);
 
   return (
+    <EditorSessionContext.Provider value={session}>
+    <div className="article-editor-layout">
     <div className="article-editor" data-testid="article-editor">
       <div className="article-editor__bar">
         <p className="article-editor__status-badge">
@@ -475,7 +506,12 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
         <span className="visually-hidden" id={`${ids.body}-label`}>
           نص المقال
         </span>
-        {editor && canEdit ? <EditorToolbar editor={editor} isMac={isMac} onLink={() => setLinkOpen(true)} /> : null}
+        {editor && canEdit ? (
+          <div className="editor-toolbars">
+            <EditorToolbar editor={editor} isMac={isMac} onLink={() => setLinkOpen(true)} />
+            {entityActions ? <EntityTaggingToolbar editor={editor} actions={entityActions} /> : null}
+          </div>
+        ) : null}
         <EditorContent editor={editor} className="editor-content" />
         <p className="editor-counts" data-testid="word-count">
           <span>{formatWordCount(counts.words, NUMBER_LOCALE)}</span> · <span>دقائق القراءة: {new Intl.NumberFormat(NUMBER_LOCALE).format(counts.minutes)}</span>
@@ -484,5 +520,11 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
 
       {editor && linkOpen ? <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} /> : null}
     </div>
+    <aside className="article-editor__sidebar" aria-label="أدوات المقال">
+      {children}
+      {editor && entityActions ? <EntitySidebar editor={editor} actions={entityActions} /> : null}
+    </aside>
+    </div>
+    </EditorSessionContext.Provider>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { applyWorkflowEventAction } from '@/app/(newsroom)/newsroom/articles/[id]/workflow-actions';
+import { useEditorSession } from '@/components/editor/editor-session';
 import { ERROR_CODES } from '@/lib/errors/codes';
 import { EVENT_LABELS, STATE_LABELS } from '@/lib/workflow/labels';
 import { eventRequiresComment, isMeaningfulComment } from '@/lib/workflow/machine';
@@ -35,6 +36,7 @@ const TIME_ZONE_LABELS: Record<string, string> = { 'Asia/Baghdad': 'بتوقيت
  */
 export function WorkflowPanel(props: WorkflowPanelProps) {
   const router = useRouter();
+  const session = useEditorSession();
   const ids = useId();
   const [comment, setComment] = useState('');
   const [publishAt, setPublishAt] = useState(props.publishAtLocal ?? '');
@@ -61,10 +63,15 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
       return;
     }
     startTransition(async () => {
+      // Beside the editor: save what was typed first, so the step acts on the text on screen.
+      if (session && !(await session.flush())) {
+        setError('تعذّر حفظ التغييرات الأخيرة، فلم تُنفَّذ الخطوة. احفظ المقال ثم أعد المحاولة.');
+        return;
+      }
       const result = await applyWorkflowEventAction({
         articleId: props.articleId,
         event,
-        expectedVersion: props.version,
+        expectedVersion: session ? session.getVersion() : props.version,
         ...(comment.trim() ? { comment } : {}),
         ...(event === 'schedule' ? { publishAt } : {}),
         ...(event === 'publish_update' && noteText.trim() ? { note: { kind: noteKind, text: noteText } } : {}),

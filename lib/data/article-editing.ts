@@ -87,6 +87,7 @@ export async function getArticleForEditing(actor: Actor, id: string): Promise<Ar
       authorId: articles.authorId,
       authorName: users.displayName,
       updatedAt: articles.updatedAt,
+      publishAt: articles.publishAt,
     })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
@@ -94,7 +95,12 @@ export async function getArticleForEditing(actor: Actor, id: string): Promise<Ar
     .limit(1);
   if (!row) throw new AppError('not_found');
   if (!canView(row, actor)) throw new AppError('forbidden', { detail: `view article ${id}` });
-  return { ...row, updatedAt: row.updatedAt.toISOString(), permissions: { canEdit: canEdit(row, actor) } };
+  return {
+    ...row,
+    updatedAt: row.updatedAt.toISOString(),
+    publishAt: row.publishAt ? row.publishAt.toISOString() : null,
+    permissions: { canEdit: canEdit(row, actor) },
+  };
 }
 
 async function readSnapshot(db: Pick<Database, 'select'>, id: string): Promise<ServerArticleSnapshot | null> {

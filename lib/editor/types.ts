@@ -16,6 +16,8 @@ export type ArticleForEditing = {
   authorName: string;
   /** ISO 8601. */
   updatedAt: string;
+  /** When a scheduled article is due (ISO 8601), else null. */
+  publishAt: string | null;
   permissions: { canEdit: boolean };
 };
 

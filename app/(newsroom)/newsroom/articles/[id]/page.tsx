@@ -1,10 +1,25 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/editor/article-editor';
+import { CommentsPanel } from '@/components/workflow/comments-panel';
+import { WorkflowPanel } from '@/components/workflow/workflow-panel';
 import { requireActorForPage } from '@/lib/auth/current-user';
+import { getEnv } from '@/lib/config/env';
+import { getDateSettings } from '@/lib/config/site';
 import { getArticleForEditing } from '@/lib/data/article-editing';
+import { listCommentsForActor } from '@/lib/data/comments';
 import { listSections } from '@/lib/data/sections';
 import { isAppError } from '@/lib/errors';
+import { formatArabicDateTime } from '@/lib/format/date';
+import { utcToZonedLocal } from '@/lib/time/zoned';
+import { availableEvents, canComment } from '@/lib/workflow';
+import {
+  createEntityAction,
+  getEntitiesByIdsAction,
+  listRegistryAction,
+  searchEntitiesAction,
+} from '../../entities/actions';
 import { checkArticleSlug, saveArticle } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -32,18 +47,42 @@ export default async function EditArticlePage({ params }: Props) {
     }
     throw err;
   }
-  const sections = await listSections();
+  const env = getEnv();
+  const [sections, comments] = await Promise.all([listSections(), listCommentsForActor(actor, article.id)]);
+  const events = availableEvents(article, actor, { fourEyes: env.MIDAD_FOUR_EYES });
+  const publishAt = article.publishAt ? new Date(article.publishAt) : null;
   return (
     <>
       <h1 className="visually-hidden">تحرير: {article.title}</h1>
       <ArticleEditor
-        key={`${article.id}:${article.version}`}
+        // A new version from elsewhere or a workflow step (which may change who can edit) starts a fresh session.
+        key={`${article.id}:${article.version}:${article.status}`}
         article={article}
         sections={sections.map(({ id: sectionId, name }) => ({ id: sectionId, name }))}
         saveAction={saveArticle}
         checkSlugAction={checkArticleSlug}
         previewHref={`/newsroom/articles/${article.id}/preview`}
-      />
+        entityActions={{
+          search: searchEntitiesAction,
+          create: createEntityAction,
+          getEntitiesByIds: getEntitiesByIdsAction,
+          loadRegistry: listRegistryAction,
+        }}
+      >
+        <WorkflowPanel
+          articleId={article.id}
+          status={article.status}
+          version={article.version}
+          events={events}
+          timeZone={env.MIDAD_TIME_ZONE}
+          publishAtLocal={publishAt ? utcToZonedLocal(publishAt, env.MIDAD_TIME_ZONE) : null}
+          publishAtLabel={publishAt ? formatArabicDateTime(publishAt, getDateSettings()) : null}
+        />
+        <p>
+          <Link href={`/newsroom/articles/${article.id}/history`}>السجل والنسخ السابقة</Link>
+        </p>
+        <CommentsPanel articleId={article.id} comments={comments} canComment={canComment(article, actor)} timeZone={env.MIDAD_TIME_ZONE} />
+      </ArticleEditor>
     </>
   );
 }
