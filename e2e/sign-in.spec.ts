@@ -34,10 +34,12 @@ test.describe('signed out', () => {
 test.describe('signed in as the demo editor', () => {
   test.use({ storageState: storageStatePath('editor') });
 
-  test('sees the newsroom with their name, role and the articles', async ({ page }) => {
+  test('sees the newsroom with their name, role and the editors’ queues', async ({ page }) => {
     await page.goto('/newsroom');
     await expect(page.getByTestId('current-user')).toHaveText('علي المحرر (محرر)');
-    await expect(page.getByRole('cell', { name: 'القيادة الوسطى الأمريكية تكشف عن مساعدة عراقية ضد الهجمات الصاروخية' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('مرحبًا، علي المحرر');
+    await expect(page.getByRole('heading', { name: /بانتظار المراجعة/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /نُشرت مؤخرًا/ })).toBeVisible();
   });
 });
 

@@ -29,7 +29,7 @@ const site = { siteUrl: 'https://news.example/', siteName: 'مِداد', languag
 describe('ninjs 2.0 items', () => {
   const validate = compileNinjsValidator();
 
-  it('validates against the official ninjs 2.0 JSON schema', () => {
+  it('validates against our ninjs 2.0 JSON schema', () => {
     const item = toNinjsItem(source, site);
     const valid = validate(item);
     expect(validate.errors ?? []).toEqual([]);
@@ -43,11 +43,40 @@ describe('ninjs 2.0 items', () => {
     expect(item).not.toHaveProperty('people');
   });
 
-  it('the schema really checks: a wrong type or an unknown property is refused', () => {
+  it('the schema really checks: a wrong type, an unknown property or a bad date-time is refused', () => {
     const item = toNinjsItem(source, site);
     expect(validate({ ...item, type: 'article' })).toBe(false);
-    expect(validate({ ...item, links: [] })).toBe(false);
+    expect(validate({ ...item, colour: 'red' })).toBe(false);
     expect(validate({ ...item, versioncreated: 'yesterday' })).toBe(false);
+    expect(validate({ ...item, uri: undefined })).toBe(false);
+    expect(validate({ ...item, headlines: [{ role: 'main' }] })).toBe(false);
+    expect(validate({ ...item, people: [{ name: 'x', colour: 'red' }] })).toBe(false);
+    expect(validate({ ...item, urgency: 1.5 })).toBe(false);
+  });
+
+  it('accepts the rest of the standard ninjs 2.0 properties', () => {
+    const item = toNinjsItem(source, site);
+    const full = {
+      ...item,
+      embargoed: '2024-01-05T08:00:00Z',
+      expires: '2025-01-05T08:00:00Z',
+      profile: 'story',
+      usageterms: 'No archive use.',
+      located: 'بغداد',
+      ednote: 'Corrects the spelling of a name.',
+      urgency: 3,
+      genres: [{ name: 'Current', uri: 'http://cv.iptc.org/newscodes/genre/Current' }],
+      objects: [{ name: 'x', literal: 'x' }],
+      infosources: [{ name: 'Reuters', role: 'source' }],
+      keywords: ['بغداد'],
+      places: [{ name: 'بغداد', geojson: { type: 'Point', coordinates: [44.36, 33.31] } }],
+      organisations: [{ name: 'ACME', symbols: [{ ticker: 'ACM', exchange: 'NYSE' }] }],
+      associations: [{ name: 'mainpicture', uri: 'urn:uuid:1d3c6a4e-6a8b-4f0e-9d0f-3f2f7c1a2b3c', type: 'picture' }],
+      altids: [{ role: 'internal', value: '42' }],
+      trustindicators: [{ role: 'ethics', title: 'Our standards', href: 'https://news.example/standards' }],
+    };
+    expect(validate(full)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
   });
 
   it('maps the story: stable uri, dates, headline, HTML body, byline, entities by kind with their URIs', () => {

@@ -1,12 +1,13 @@
 /**
  * IPTC ninjs 2.0 (News in JSON) items for the content API. Pure mapping from the public DTOs; the output is validated
- * against the official schema in lib/public/ninjs.test.ts (schema/ninjs-schema_2.0.json).
+ * in lib/public/ninjs.test.ts against our own JSON Schema rendering of the standard (schema/ninjs-2.0.schema.json).
  */
 import type { JSONContent } from '@tiptap/core';
 import { renderDocumentToHtml } from '@/lib/content/render';
 import type { EntityType } from '@/lib/entities/entity-types';
 import { absoluteUrl, articlePath, entityPath } from './urls';
 
+/** The IPTC's published schema URI for ninjs 2.0, named in each item's `standard.schema`. */
 export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json';
 
 export type NinjsSource = {
