@@ -4,6 +4,7 @@ import { setDatabaseHandle } from '@/db/client';
 import type { DatabaseHandle } from '@/db/open-database';
 import { articleRevisions, articles, auditEvents, notifications, slugRedirects } from '@/db/schema';
 import { getPublishedArticleBySlug, isArticleRedirect } from '@/lib/data/public-articles';
+import { searchPublishedArticles } from '@/lib/data/search';
 import type { Actor } from '@/lib/data/users';
 import { isAppError } from '@/lib/errors';
 import { utcToZonedLocal } from '@/lib/time/zoned';
@@ -45,6 +46,26 @@ describe.each(testDrivers())('workflow on %s', (driver) => {
 
   const statusOf = async (id: string) =>
     (await handle.db.select({ status: articles.status }).from(articles).where(eq(articles.id, id)))[0]?.status;
+
+  it('makes a story searchable when it is published, with the words readers see, not a later draft', async () => {
+    const article = await createTestArticle(handle.db, {
+      authorId: writer.id,
+      title: 'افتتاح جسر الجادرية',
+      slug: 'jisr-jadiriya',
+      paragraphs: ['افتتحت أمانة بغداد جسر الجادرية الجديد أمام السيارات.'],
+      status: 'approved',
+    });
+    const before = await searchPublishedArticles('الجادرية', 1);
+    expect(before.kind === 'results' ? before.items.length : 0).toBe(0);
+    await applyWorkflowEventForActor(editor, { articleId: article.id, event: 'publish' });
+    const found = await searchPublishedArticles('الجادريه', 1);
+    expect(found.kind).toBe('results');
+    expect(found.kind === 'results' && found.items.map((item) => item.id)).toEqual([article.id]);
+    // A later edit of the working copy is not searchable until it is published.
+    await handle.db.update(articles).set({ title: 'عنوان مسودة زنبقية' }).where(eq(articles.id, article.id));
+    const draftWords = await searchPublishedArticles('زنبقية', 1);
+    expect(draftWords.kind === 'results' ? draftWords.items.length : 0).toBe(0);
+  });
 
   it('runs a story through submit, request changes (comment required), resubmit, approve and publish', async () => {
     const article = await createTestArticle(handle.db, { authorId: writer.id, title: 'خبر الدورة', slug: 'khabar-dawra' });
