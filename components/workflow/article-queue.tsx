@@ -2,18 +2,10 @@ import Link from 'next/link';
 import type { DateFormatSettings } from '@/lib/format/date';
 import { formatArabicDateTime } from '@/lib/format/date';
 import { STATE_LABELS } from '@/lib/workflow/labels';
-import type { ArticleState } from '@/lib/workflow/states';
+import type { QueueArticle } from '@/lib/data/dashboard';
 
-export type QueueItem = {
-  id: string;
-  title: string;
-  slug: string;
-  status: ArticleState;
-  authorName: string;
-  updatedAt: Date;
-  publishAt: Date | null;
-  publishedAt: Date | null;
-};
+/** A row of a queue: the dashboard's DTO. */
+export type QueueItem = QueueArticle;
 
 /** A table of articles for a newsroom queue; titles open the article's history and workflow. */
 export function ArticleQueue({
