@@ -9,6 +9,8 @@ import {
   createEntity,
   createSection,
   createStory,
+  announceChanges,
+  rewriteStory,
   setStoryStatus,
   uniqueArabicWord,
 } from './support/seed-public';
@@ -208,6 +210,32 @@ test.describe('feeds, sitemaps, robots and the content API', () => {
   });
 });
 
+test.describe('caching and freshness', () => {
+  test('the article page is served from the cache; an update and an unpublish made elsewhere reach it within a second, without a restart', async ({ request }) => {
+    const word = uniqueArabicWord();
+    const story = await createStory({ title: `خبر مخزن ${word}`, paragraphs: [`النص الأول ${word}`] });
+    const path = `/articles/${encodeURIComponent(story.slug)}`;
+    const first = await request.get(path);
+    expect(first.status()).toBe(200);
+    expect(await first.text()).toContain(`النص الأول ${word}`);
+
+    // Changed in the database with nobody told: readers still get the cached story (it is cached, not re-read).
+    await rewriteStory(story.id, { title: `خبر محدث ${word}`, paragraphs: [`النص المحدث ${word}`] }, { announce: false });
+    expect(await (await request.get(path)).text()).toContain(`النص الأول ${word}`);
+
+    // The revalidation another instance sends after publish_update (lib/cache/tag-bus.ts): visible within a second.
+    const announcedAt = Date.now();
+    await announceChanges([`article:${story.id}`]);
+    await expect.poll(async () => (await request.get(path)).text(), { timeout: 1_000, intervals: [50] }).toContain(`النص المحدث ${word}`);
+    console.log(`update visible ${Date.now() - announcedAt} ms after the revalidation was announced`);
+    expect(await (await request.get('/')).text()).toContain(`خبر محدث ${word}`);
+
+    await setStoryStatus(story.id, 'unpublished');
+    await expect.poll(async () => (await request.get(path)).status(), { timeout: 1_000, intervals: [50] }).toBe(404);
+    expect(await (await request.get('/')).text()).not.toContain(`خبر محدث ${word}`);
+  });
+});
+
 test.describe('pages', () => {
   test('home: the lead story large, the latest stories with section links, pagination', async ({ page }) => {
     const section = await createSection(`قسم ${uniqueArabicWord()}`);
@@ -302,6 +330,36 @@ test.describe('accessibility', () => {
     const focusedInMain = await page.evaluate(() => document.activeElement?.closest('main') !== null);
     expect(focusedInMain).toBe(true);
   });
+});
+
+test('the article page preloads its font and does not shift as it loads (CLS ≈ 0)', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { __shifts: number[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const word = uniqueArabicWord();
+  const story = await createStory({
+    title: `خبر بلا إزاحة ${word}`,
+    dek: 'موجز يمتد على سطر أو سطرين ليختبر تبديل الخط',
+    paragraphs: Array.from({ length: 8 }, (_, index) => `فقرة ${index + 1} من نص الخبر ${word}، طويلة بما يكفي لتلتف على عدة أسطر في الشاشة.`),
+  });
+  await page.goto(`/articles/${encodeURIComponent(story.slug)}`, { waitUntil: 'load' });
+  const preloads = await page.locator('link[rel="preload"][as="font"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+  expect(preloads.some((href) => href.endsWith('.woff2'))).toBe(true);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+  // The web font did arrive (a shift-free page without it would prove nothing).
+  expect(await page.evaluate(() => [...document.fonts].some((face) => face.status === 'loaded'))).toBe(true);
+  const cls = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0));
+  console.log(`article page cumulative layout shift: ${cls.toFixed(4)}`);
+  expect(cls).toBeLessThan(0.01);
 });
 
 /**
