@@ -132,7 +132,7 @@ async function measure(label: string, url: string): Promise<{ label: string; max
 
 async function pageJavaScript(pageUrl: string, html: string): Promise<{ files: number; raw: number; gzip: number }> {
   const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)]
-    .filter((match) => !/\snomodule/.test(match[0]))
+    .filter((match) => !/\snomodule/i.test(match[0]))
     .map((match) => new URL(match[1]!.replace(/&amp;/g, '&'), pageUrl).toString());
   let raw = 0;
   let gzip = 0;
