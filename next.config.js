@@ -20,6 +20,9 @@ const STATIC_FILE_HEADERS = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The public pages' data cache (lib/data/public-cache.ts): in memory, revalidated by tag on every instance
+  // (lib/cache/cache-handler.cjs, lib/cache/tag-bus.ts; docs/ARCHITECTURE.md "Caching and freshness").
+  cacheHandler: require.resolve('./lib/cache/cache-handler.cjs'),
   // Native and WebAssembly packages are loaded by Node at run time, never bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   experimental: {

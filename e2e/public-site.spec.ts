@@ -9,6 +9,8 @@ import {
   createEntity,
   createSection,
   createStory,
+  announceChanges,
+  rewriteStory,
   setStoryStatus,
   uniqueArabicWord,
 } from './support/seed-public';
@@ -208,6 +210,35 @@ test.describe('feeds, sitemaps, robots and the content API', () => {
   });
 });
 
+test.describe('caching and freshness', () => {
+  test('the article page is served from the cache; an update and an unpublish made elsewhere reach it within a second, without a restart', async ({ request }) => {
+    const word = uniqueArabicWord();
+    const story = await createStory({ title: `خبر مخزن ${word}`, paragraphs: [`النص الأول ${word}`] });
+    const path = `/articles/${encodeURIComponent(story.slug)}`;
+    // Entries stored within a second of a revalidation of their tags are recomputed once (lib/cache/cache-handler.cjs,
+    // GRACE_MS: a render that read just before a publish must not keep the old story): let the seed's announcement age.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const first = await request.get(path);
+    expect(first.status()).toBe(200);
+    expect(await first.text()).toContain(`النص الأول ${word}`);
+
+    // Changed in the database with nobody told: readers still get the cached story (it is cached, not re-read).
+    await rewriteStory(story.id, { title: `خبر محدث ${word}`, paragraphs: [`النص المحدث ${word}`] }, { announce: false });
+    expect(await (await request.get(path)).text()).toContain(`النص الأول ${word}`);
+
+    // The revalidation another instance sends after publish_update (lib/cache/tag-bus.ts): visible within a second.
+    const announcedAt = Date.now();
+    await announceChanges([`article:${story.id}`]);
+    await expect.poll(async () => (await request.get(path)).text(), { timeout: 1_000, intervals: [50] }).toContain(`النص المحدث ${word}`);
+    console.log(`update visible ${Date.now() - announcedAt} ms after the revalidation was announced`);
+    expect(await (await request.get('/')).text()).toContain(`خبر محدث ${word}`);
+
+    await setStoryStatus(story.id, 'unpublished');
+    await expect.poll(async () => (await request.get(path)).status(), { timeout: 1_000, intervals: [50] }).toBe(404);
+    expect(await (await request.get('/')).text()).not.toContain(`خبر محدث ${word}`);
+  });
+});
+
 test.describe('pages', () => {
   test('home: the lead story large, the latest stories with section links, pagination', async ({ page }) => {
     const section = await createSection(`قسم ${uniqueArabicWord()}`);
@@ -265,12 +296,46 @@ test.describe('pages', () => {
   });
 });
 
+test('an entity page carries JSON-LD of its type and makes its feeds discoverable', async ({ page, baseURL }) => {
+  const word = uniqueArabicWord();
+  const person = await createEntity({ name: `الوزير ${word}`, type: 'person' });
+  const story = await createStory({ title: `خبر عن ${word}`, paragraphs: [`نص ${word}`], entityIds: [person.id] });
+  const path = `/entities/${encodeURIComponent(person.slug)}`;
+  await page.goto(path);
+  await expect(page.getByRole('link', { name: story.title })).toBeVisible();
+  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
+  expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Person', name: `الوزير ${word}`, url: `${baseURL}${path}` });
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', `${baseURL}/atom.xml`);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').last()).toHaveAttribute('href', `${baseURL}${path}/feed.xml`);
+});
+
+test('the article page shows its reading time and plain share links, with no third-party script', async ({ page, baseURL }) => {
+  const word = uniqueArabicWord();
+  const story = await createStory({ title: `خبر للمشاركة ${word}`, paragraphs: Array.from({ length: 30 }, () => `كلمات كثيرة في فقرة طويلة من خبر ${word} لتقدير مدة القراءة.`) });
+  const scripts: string[] = [];
+  page.on('request', (req) => {
+    if (req.resourceType() === 'script') scripts.push(req.url());
+  });
+  await page.goto(`/articles/${encodeURIComponent(story.slug)}`);
+  await expect(page.getByTestId('reading-time')).toHaveText('مدة القراءة: دقيقتان');
+  const share = page.getByRole('navigation', { name: 'شارك الخبر' });
+  const url = articleUrl(baseURL!, story.slug);
+  const x = new URL((await share.getByRole('link', { name: /إكس/ }).getAttribute('href'))!);
+  expect(x.origin + x.pathname).toBe('https://x.com/intent/post');
+  expect(x.searchParams.get('url')).toBe(url);
+  for (const name of [/فيسبوك/, /واتساب/, /تيليغرام/, /البريد/]) await expect(share.getByRole('link', { name })).toHaveAttribute('href', /^(https:|mailto:)/);
+  await expect(share.getByRole('button', { name: 'انسخ الرابط' })).toBeVisible();
+  expect(scripts.every((src) => src.startsWith(baseURL!))).toBe(true);
+});
+
 test.describe('accessibility', () => {
-  test('axe finds no violations on home, article, section, search (with results and empty) and 404', async ({ page }) => {
+  test('axe finds no violations on home, entity, article, section, search (with results and empty) and 404', async ({ page }) => {
     const word = uniqueArabicWord();
-    await createStory({ title: `خبر للفحص ${word}`, dek: 'موجز', paragraphs: [`نص يذكر ${word} مرتين: ${word}.`] });
+    const place = await createEntity({ name: `مدينة ${word}`, type: 'place' });
+    await createStory({ title: `خبر للفحص ${word}`, dek: 'موجز', paragraphs: [`نص يذكر ${word} مرتين: ${word}.`], entityIds: [place.id] });
     const pages: Array<[string, string, number]> = [
       ['home', '/', 200],
+      ['entity', `/entities/${encodeURIComponent(place.slug)}`, 200],
       ['article', `/articles/${encodeURIComponent('القيادة-الوسطى-الأمريكية-تكشف-عن-مساعدة-عراقية-ضد-الهجمات-الصاروخية')}`, 200],
       ['section', `/sections/${encodeURIComponent('أمن')}`, 200],
       ['search with results', `/search?q=${encodeURIComponent(word)}`, 200],
@@ -302,6 +367,36 @@ test.describe('accessibility', () => {
     const focusedInMain = await page.evaluate(() => document.activeElement?.closest('main') !== null);
     expect(focusedInMain).toBe(true);
   });
+});
+
+test('the article page preloads its font and does not shift as it loads (CLS ≈ 0)', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { __shifts: number[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const word = uniqueArabicWord();
+  const story = await createStory({
+    title: `خبر بلا إزاحة ${word}`,
+    dek: 'موجز يمتد على سطر أو سطرين ليختبر تبديل الخط',
+    paragraphs: Array.from({ length: 8 }, (_, index) => `فقرة ${index + 1} من نص الخبر ${word}، طويلة بما يكفي لتلتف على عدة أسطر في الشاشة.`),
+  });
+  await page.goto(`/articles/${encodeURIComponent(story.slug)}`, { waitUntil: 'load' });
+  const preloads = await page.locator('link[rel="preload"][as="font"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+  expect(preloads.some((href) => href.endsWith('.woff2'))).toBe(true);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+  // The web font did arrive (a shift-free page without it would prove nothing).
+  expect(await page.evaluate(() => [...document.fonts].some((face) => face.status === 'loaded'))).toBe(true);
+  const cls = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0));
+  console.log(`article page cumulative layout shift: ${cls.toFixed(4)}`);
+  expect(cls).toBeLessThan(0.01);
 });
 
 /**

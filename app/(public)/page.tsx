@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { LeadStory, StoryList } from '@/components/public/story-list';
 import { Pagination, pageHref } from '@/components/public/pagination';
 import { getDateSettings } from '@/lib/config/site';
-import { listPublishedPage, parsePageParam } from '@/lib/data/public-listings';
+import { readListing } from '@/lib/data/public-cache';
+import { parsePageParam } from '@/lib/data/public-listings';
 import { siteFeedTypes } from '@/lib/public/feed-links';
 
-// Reads the database at request time, never during `next build`.
-export const dynamic = 'force-dynamic';
+// Rendered per request (CSP nonce; never at build time) from Next's data cache, revalidated by tag `home`.
 
 const PER_PAGE = 20;
 
@@ -22,9 +23,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function HomePage({ searchParams }: Props) {
+  await connection();
   const page = parsePageParam((await searchParams).page);
   if (page === null) notFound();
-  const result = await listPublishedPage({}, { page, perPage: PER_PAGE });
+  const result = await readListing(null, page, PER_PAGE);
   if (result.items.length === 0 && page > 1) notFound();
   const dateSettings = getDateSettings();
   const lead = page === 1 ? result.items[0] : undefined;

@@ -3,10 +3,14 @@ import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { ArticleBody } from '@/components/article/article-body';
+import { CopyLinkButton } from '@/components/article/copy-link-button';
 import '@/components/article/article-notes.css';
 import { getDateSettings } from '@/lib/config/site';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/lib/entities/entity-types';
+import { extractPlainText } from '@/lib/content/plain-text';
+import { countWords, readingMinutes } from '@/lib/editor/word-count';
 import { formatArabicDate, formatArabicDateTime } from '@/lib/format/date';
+import { formatReadingTime, shareLinks } from '@/lib/public/share-links';
 
 export type ArticleViewNote = { kind: 'update' | 'correction'; text: string; at: Date };
 export type ArticleViewEntity = { id: string; name: string; type: EntityType; href: string };
@@ -26,13 +30,16 @@ export type ArticleViewProps = {
   entities?: ArticleViewEntity[];
   /** Public notes of update and correction. */
   notes?: ArticleViewNote[];
+  /** The public page's address and title: share links (left out in the newsroom preview). */
+  share?: { url: string; title: string };
 };
 
 const NOTE_LABELS = { update: 'تحديث', correction: 'تصحيح' } as const;
 
 /** An article as readers see it: the public page and the newsroom preview render exactly this. */
-export function ArticleView({ title, dek, authorName, date, updatedAt, body, entityHrefs, entities = [], notes = [] }: ArticleViewProps) {
+export function ArticleView({ title, dek, authorName, date, updatedAt, body, entityHrefs, entities = [], notes = [], share }: ArticleViewProps) {
   const dateSettings = getDateSettings();
+  const minutes = readingMinutes(countWords(extractPlainText(body)));
   const updated = updatedAt && updatedAt.getTime() > date.getTime() ? updatedAt : null;
   return (
     <article>
@@ -48,6 +55,12 @@ export function ArticleView({ title, dek, authorName, date, updatedAt, body, ent
               <time dateTime={updated.toISOString()} data-testid="article-updated">
                 {formatArabicDateTime(updated, dateSettings)}
               </time>
+            </>
+          ) : null}
+          {minutes > 0 ? (
+            <>
+              {' '}
+              · <span data-testid="reading-time">مدة القراءة: {formatReadingTime(minutes)}</span>
             </>
           ) : null}
         </p>
@@ -80,6 +93,22 @@ export function ArticleView({ title, dek, authorName, date, updatedAt, body, ent
             ))}
           </ul>
         </aside>
+      ) : null}
+      {share ? (
+        <nav className="share-links" aria-label="شارك الخبر">
+          <ul>
+            {shareLinks(share.url, share.title).map((link) => (
+              <li key={link.service}>
+                <a href={link.href} rel="noopener noreferrer" data-share={link.service}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+            <li>
+              <CopyLinkButton url={share.url} />
+            </li>
+          </ul>
+        </nav>
       ) : null}
     </article>
   );

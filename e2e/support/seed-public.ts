@@ -3,9 +3,10 @@
  * e2e server (readE2eState().databaseUrl). Every spec creates its own rows with unique titles and slugs.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../db/open-database';
 import { articleEntities, articles, entities, sections, users } from '../../db/schema';
+import { slugTag } from '../../lib/cache/tags';
 import { documentFromParagraphs, extractPlainText } from '../../lib/content';
 import type { EntityType } from '../../lib/entities/entity-types';
 import { searchTextFor } from '../../lib/search/search-text';
@@ -24,6 +25,17 @@ export async function closeSeedDatabase(): Promise<void> {
   const handle = await handlePromise;
   handlePromise = undefined;
   await handle.close();
+}
+
+/**
+ * These seeds write to the database behind the app's back, like another app instance would: so they announce what
+ * changed the way instances do (lib/cache/tag-bus.ts: NOTIFY on `midad_cache_tags`), and the server drops its cached
+ * copies. Delivery takes milliseconds; the short wait covers it.
+ */
+export async function announceChanges(tags: string[]): Promise<void> {
+  const { db } = await database();
+  await db.execute(sql`select pg_notify('midad_cache_tags', ${JSON.stringify(tags)})`);
+  await new Promise((resolve) => setTimeout(resolve, 150));
 }
 
 const LETTERS = 'سشصضطظعغقمنهيتثجحخدذرزك';
@@ -45,6 +57,7 @@ export async function createSection(name: string): Promise<{ id: string; slug: s
   const { db } = await database();
   const slug = uniqueSlug('section');
   const [row] = await db.insert(sections).values({ name, slug, position: 99 }).returning({ id: sections.id });
+  await announceChanges(['sections']);
   return { id: row!.id, slug, name };
 }
 
@@ -76,7 +89,7 @@ export async function createStory(input: {
   const dek = input.dek ?? '';
   const status = input.status ?? 'published';
   const slug = uniqueSlug('story');
-  return db.transaction(async (tx) => {
+  const story = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(articles)
       .values({
@@ -97,9 +110,45 @@ export async function createStory(input: {
     }
     return { id: row!.id, slug, title: input.title };
   });
+  await announceChanges(storyTags(story.id, story.slug, input.sectionId, input.entityIds));
+  return story;
 }
 
-export async function setStoryStatus(id: string, status: ArticleState): Promise<void> {
+function storyTags(id: string, slug: string, sectionId?: string | null, entityIds: readonly string[] = []): string[] {
+  return [
+    'home',
+    'feeds',
+    'sitemap',
+    `article:${id}`,
+    slugTag('article', slug),
+    ...(sectionId ? [`section:${sectionId}`] : []),
+    ...entityIds.map((entityId) => `entity:${entityId}`),
+  ];
+}
+
+/** Changes a story's status straight in the database, then announces it (see announceChanges). */
+export async function setStoryStatus(id: string, status: ArticleState, options: { announce?: boolean } = {}): Promise<void> {
   const { db } = await database();
-  await db.update(articles).set({ status }).where(eq(articles.id, id));
+  const [row] = await db
+    .update(articles)
+    .set({ status })
+    .where(eq(articles.id, id))
+    .returning({ slug: articles.slug, sectionId: articles.sectionId });
+  const mentioned = await db.select({ id: articleEntities.entityId }).from(articleEntities).where(eq(articleEntities.articleId, id));
+  if (row && options.announce !== false) await announceChanges(storyTags(id, row.slug, row.sectionId, mentioned.map((m) => m.id)));
+}
+
+/**
+ * Rewrites a story's public text straight in the database (a story seeded without revisions shows its row), as a
+ * publish_update on another instance would, announcing it unless told not to.
+ */
+export async function rewriteStory(id: string, input: { title: string; paragraphs: string[] }, options: { announce?: boolean } = {}): Promise<void> {
+  const { db } = await database();
+  const body = documentFromParagraphs(input.paragraphs);
+  const [row] = await db
+    .update(articles)
+    .set({ title: input.title, body, bodyText: extractPlainText(body), updatedAt: new Date() })
+    .where(eq(articles.id, id))
+    .returning({ slug: articles.slug, sectionId: articles.sectionId });
+  if (row && options.announce !== false) await announceChanges(storyTags(id, row.slug, row.sectionId));
 }

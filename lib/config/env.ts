@@ -29,6 +29,11 @@ const envSchema = z.object({
   MIDAD_FOUR_EYES: booleanFlag.default(true),
   /** How often the in-process scheduler publishes due articles, in milliseconds; 0 turns the ticker off. */
   MIDAD_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /**
+   * Public pages read their data from Next's cache (lib/data/public-cache.ts), revalidated by tag. 0 turns the cache
+   * off: every request reads the database (benchmarks compare both; never needed for freshness).
+   */
+  MIDAD_PUBLIC_CACHE: booleanFlag.default(true),
   /** Set by Next.js itself (e.g. phase-production-build during `next build`). */
   NEXT_PHASE: optional(z.string()),
   /**

@@ -27,6 +27,7 @@ import type { EntityType } from '@/lib/entities/entity-types';
 import { AppError, fromZodError } from '@/lib/errors';
 import { findFreeSlug, isValidSlug, slugify } from '@/lib/text/slug';
 import type { PublishedArticleSummary } from './public-articles';
+import { revalidateEntityPages } from './revalidate';
 import type { Actor } from './users';
 
 /**
@@ -316,7 +317,7 @@ export async function updateEntityForActor(actor: Actor, id: string, input: Enti
   const fields = parse(entityFieldsSchema, input);
   const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
+    const details = await db.transaction(async (tx) => {
       const [current] = await tx.select().from(entities).where(eq(entities.id, entityId)).for('update').limit(1);
       if (!current) throw new AppError('entity_not_found');
       if (current.mergedIntoId) throw new AppError('entity_merge_invalid', { messageAr: 'هذا الكيان مدموج في كيان آخر ولا يمكن تعديله.' });
@@ -355,6 +356,9 @@ export async function updateEntityForActor(actor: Actor, id: string, input: Enti
       });
       return (await loadDetails(tx, entityId))!;
     });
+    // Its page (old and new slug) and every story that links to it.
+    await revalidateEntityPages([entityId]);
+    return details;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('entity_slug_taken', { cause: error });
     throw error;
@@ -435,7 +439,7 @@ export async function mergeEntitiesForActor(actor: Actor, input: { sourceId: str
   requireManager(actor);
   const { sourceId, targetId } = parse(mergeEntitiesSchema, input);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(entities)
@@ -484,6 +488,9 @@ export async function mergeEntitiesForActor(actor: Actor, input: { sourceId: str
     });
     return { target: toSummary({ ...target, aliases }), articleIds, revisionCount };
   });
+  // Both entities' pages (the source's slug now redirects) and every story whose marks were re-pointed.
+  await revalidateEntityPages([sourceId, targetId], result.articleIds);
+  return result;
 }
 
 // ── Session wrappers (server actions and pages) ─────────────────────────────

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { findFreeSlug, slugify } from '@/lib/text/slug';
 import type { Actor } from './users';
 import { isUniqueViolation } from './article-editing';
+import { revalidateSectionPages } from './revalidate';
 
 export type SectionSummary = { id: string; name: string; slug: string };
 
@@ -43,6 +44,7 @@ export async function createSectionForActor(actor: Actor, rawName: string): Prom
         .values({ name, slug, position: sql`(select coalesce(max(${sections.position}), -1) + 1 from ${sections})` })
         .returning({ id: sections.id, name: sections.name, slug: sections.slug });
       if (!created) throw new AppError('internal', { detail: 'insert returned no row' });
+      await revalidateSectionPages();
       return created;
     } catch (err) {
       if (attempt < 3 && isUniqueViolation(err, 'sections_slug_unique')) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityThing, newsArticleJsonLd, serializeJsonLd, splitAboutAndMentions, type JsonLdEntity } from './json-ld';
+import { entityPageJsonLd, entityThing, newsArticleJsonLd, serializeJsonLd, splitAboutAndMentions, type JsonLdEntity } from './json-ld';
 
 const entity = (id: string, type: JsonLdEntity['type'], name: string, mentionCount: number, wikidataId: string | null = null): JsonLdEntity => ({
   id,
@@ -48,5 +48,11 @@ describe('JSON-LD', () => {
     const text = serializeJsonLd(data);
     expect(text).not.toMatch(/[<>&]/);
     expect(JSON.parse(text)).toEqual(data);
+  });
+
+  it("describes an entity's page as a thing of the entity's type", () => {
+    const data = entityPageJsonLd({ ...iraq, url: 'https://news.example/entities/iraq' });
+    expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Place', name: iraq.name, url: 'https://news.example/entities/iraq' });
+    expect(entityPageJsonLd({ ...sudani, url: 'https://news.example/entities/s' })['@type']).toBe('Person');
   });
 });

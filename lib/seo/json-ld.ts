@@ -83,6 +83,11 @@ export function newsArticleJsonLd(article: {
  * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped as \u003c \u003e \u0026 (so no text can
  * close the script element or open a comment), and U+2028/U+2029 escaped too.
  */
+/** An entity's own page: the entity as a schema.org Person, Organization, Place or Event. */
+export function entityPageJsonLd(entity: Omit<JsonLdEntity, 'mentionCount'>): Record<string, unknown> {
+  return { '@context': 'https://schema.org', '@id': entity.url, ...entityThing(entity), mainEntityOfPage: entity.url };
+}
+
 export function serializeJsonLd(data: unknown): string {
   return JSON.stringify(data)
     .replace(/</g, '\\u003c')

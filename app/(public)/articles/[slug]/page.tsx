@@ -1,25 +1,27 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { ArticleView } from '@/components/article/article-view';
 import { getEnv } from '@/lib/config/env';
 import { getSiteName } from '@/lib/config/site';
-import { getPublicEntitiesForDocument } from '@/lib/data/entities';
-import { getPublishedArticleBySlug, isArticleRedirect } from '@/lib/data/public-articles';
+import { readArticlePage } from '@/lib/data/public-cache';
 import { siteFeedTypes } from '@/lib/public/feed-links';
 import { absoluteUrl, articlePath } from '@/lib/public/urls';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/seo/json-ld';
 import '../../public-entities.css';
 
-export const dynamic = 'force-dynamic';
+// Rendered per request (its scripts carry the request's CSP nonce; never touches the database at build time), from
+// data in Next's cache revalidated by tag (lib/data/public-cache.ts). Not `force-dynamic`: that would bypass the cache.
 
 type Props = { params: Promise<{ slug: string }> };
 
 async function loadArticle(params: Props['params']) {
+  await connection();
   const { slug } = await params;
-  const found = await getPublishedArticleBySlug(safeDecode(slug));
+  const found = await readArticlePage(safeDecode(slug));
   // An old slug of a published story: a permanent redirect to its current address.
-  if (isArticleRedirect(found)) permanentRedirect(found.redirectTo);
-  return found;
+  if (found?.kind === 'redirect') permanentRedirect(found.redirectTo);
+  return found?.article ?? null;
 }
 
 /** Route params may arrive percent-encoded (Arabic slugs); decode once, tolerating malformed input. */
@@ -64,12 +66,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
   if (!article) notFound();
-  const { entities, hrefs } = await getPublicEntitiesForDocument(article.body);
+  const { entities, hrefs } = article;
   const siteUrl = getEnv().MIDAD_SITE_URL;
+  const url = absoluteUrl(siteUrl, articlePath(article.slug));
   const jsonLd = newsArticleJsonLd({
     headline: article.title,
     description: article.dek,
-    url: absoluteUrl(siteUrl, articlePath(article.slug)),
+    url,
     datePublished: article.publishedAt,
     dateModified: article.updatedAt,
     authorName: article.authorName,
@@ -89,6 +92,7 @@ export default async function ArticlePage({ params }: Props) {
         entityHrefs={hrefs}
         entities={entities.map((entity) => ({ id: entity.id, name: entity.name, type: entity.type, href: hrefs[entity.id] ?? `/entities/${encodeURIComponent(entity.slug)}` }))}
         notes={article.notes}
+        share={{ url, title: article.title }}
       />
     </>
   );

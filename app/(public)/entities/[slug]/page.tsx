@@ -1,14 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { connection } from 'next/server';
+import { getEnv } from '@/lib/config/env';
 import { getDateSettings } from '@/lib/config/site';
-import { entityPath, getPublicEntityBySlug, listPublishedArticlesForEntity } from '@/lib/data/entities';
+import { entityPath } from '@/lib/data/entities';
+import { readEntityArticles, readEntityBySlug } from '@/lib/data/public-cache';
 import { ENTITY_TYPE_LABELS } from '@/lib/entities/entity-types';
 import { formatArabicDate } from '@/lib/format/date';
-import { wikidataUrl } from '@/lib/seo/json-ld';
+import { siteFeedTypes } from '@/lib/public/feed-links';
+import { absoluteUrl } from '@/lib/public/urls';
+import { entityPageJsonLd, serializeJsonLd, wikidataUrl } from '@/lib/seo/json-ld';
 import '../../public-entities.css';
 
-export const dynamic = 'force-dynamic';
+// Rendered per request (CSP nonce; never at build time) from Next's data cache, revalidated by tag `entity:ID`.
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,34 +34,43 @@ function pageNumber(value: string | string[] | undefined): number {
 
 /** The entity, or a permanent redirect to where its slug now lives (a merge or a new slug), or a 404. */
 async function loadEntity(params: Props['params'], search?: string) {
+  await connection();
   const { slug } = await params;
-  const found = await getPublicEntityBySlug(safeDecode(slug));
+  const found = await readEntityBySlug(safeDecode(slug));
   if (!found) notFound();
   if (found.kind === 'redirect') permanentRedirect(entityPath(found.slug) + (search ?? ''));
   return found.entity;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
   const { slug } = await params;
-  const found = await getPublicEntityBySlug(safeDecode(slug));
+  const found = await readEntityBySlug(safeDecode(slug));
   if (!found || found.kind !== 'entity') return { title: 'الصفحة غير موجودة' };
+  const path = entityPath(found.entity.slug);
   return {
     title: found.entity.name,
     description: found.entity.description || undefined,
-    alternates: { canonical: entityPath(found.entity.slug) },
+    // Next merges metadata key by key: a page that sets `alternates` repeats the site's feeds (feed discovery).
+    alternates: {
+      canonical: path,
+      types: siteFeedTypes([{ url: `${path}/feed.xml`, title: `${found.entity.name}: RSS` }]),
+    },
   };
 }
 
 export default async function EntityPage({ params, searchParams }: Props) {
   const page = pageNumber((await searchParams).page);
   const entity = await loadEntity(params, page > 1 ? `?page=${page}` : '');
-  const articles = await listPublishedArticlesForEntity(entity.id, page);
+  const articles = await readEntityArticles(entity.id, page);
   if (page > 1 && articles.items.length === 0) notFound();
   const dateSettings = getDateSettings();
   const href = (target: number) => (target > 1 ? `${entityPath(entity.slug)}?page=${target}` : entityPath(entity.slug));
 
+  const jsonLd = entityPageJsonLd({ ...entity, url: absoluteUrl(getEnv().MIDAD_SITE_URL, entityPath(entity.slug)) });
   return (
     <article className="entity-page">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <header className="article-header">
         <p className="article-meta">{ENTITY_TYPE_LABELS[entity.type]}</p>
         <h1>{entity.name}</h1>

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { Pagination, pageHref } from '@/components/public/pagination';
 import { StoryList } from '@/components/public/story-list';
 import styles from '@/components/public/public.module.css';
 import { getDateSettings } from '@/lib/config/site';
-import { getSectionBySlug, listPublishedPage, parsePageParam } from '@/lib/data/public-listings';
+import { readListing, readSectionBySlug } from '@/lib/data/public-cache';
+import { parsePageParam } from '@/lib/data/public-listings';
 import { siteFeedTypes } from '@/lib/public/feed-links';
 import { decodeSlug } from '@/lib/public/feed-response';
 import { sectionPath } from '@/lib/public/urls';
 
-export const dynamic = 'force-dynamic';
+// Rendered per request (CSP nonce; never at build time) from Next's data cache, revalidated by tag `section:ID`.
 
 const PER_PAGE = 20;
 
@@ -19,7 +21,8 @@ type Props = {
 };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const section = await getSectionBySlug(decodeSlug((await params).slug));
+  await connection();
+  const section = await readSectionBySlug(decodeSlug((await params).slug));
   if (!section) return { title: 'الصفحة غير موجودة' };
   const page = parsePageParam((await searchParams).page) ?? 1;
   const path = sectionPath(section.slug);
@@ -34,11 +37,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
-  const section = await getSectionBySlug(decodeSlug((await params).slug));
+  await connection();
+  const section = await readSectionBySlug(decodeSlug((await params).slug));
   if (!section) notFound();
   const page = parsePageParam((await searchParams).page);
   if (page === null) notFound();
-  const result = await listPublishedPage({ sectionId: section.id }, { page, perPage: PER_PAGE });
+  const result = await readListing(section.id, page, PER_PAGE);
   if (result.items.length === 0 && page > 1) notFound();
   const path = sectionPath(section.slug);
   return (

@@ -1,0 +1,252 @@
+/**
+ * Public page benchmark: `npx tsx bench/public-pages.ts [--duration 10] [--connections 16]` (needs `npx next build`).
+ *
+ * One run, on a throwaway Postgres cluster with the demo seed, the server pinned to CPU 0 (`taskset -c 0`) and this
+ * process — the load generator, autocannon — pinned to CPU 1 (it re-executes itself under `taskset -c 1`):
+ *   (a) the seeded article page from the production build, data from Next's cache (the default);
+ *   (b) the same page read from the database on every request: the same build started with MIDAD_PUBLIC_CACHE=0;
+ *   (c) the same HTML bytes served by a minimal node:http server (the baseline).
+ * For each: the maximum requests per second with p50/p99 latency, then p50/p99 at half of that rate. Also the page's
+ * JavaScript (gzip) and, while (a) is under half load, the time from an update being published to its appearance:
+ * the update is committed to the database and its revalidation broadcast on Postgres (NOTIFY `midad_cache_tags`),
+ * exactly as another app instance publishing it would, and the page is polled every 10 ms until it shows it.
+ *
+ * Goals: (a) ≥ 50% of (c); (b) ≥ 200 req/s; p99 ≤ 50 ms at half of the maximum load; publish-to-visible ≤ 1 s.
+ * Exits 1 when a goal is missed. Only 127.0.0.1.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { findFreePort, startPostgresCluster } from '../test/support/postgres-cluster';
+
+const ROOT = path.resolve(__dirname, '..');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const ARTICLE_SLUG = 'القيادة-الوسطى-الأمريكية-تكشف-عن-مساعدة-عراقية-ضد-الهجمات-الصاروخية';
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
+}
+const DURATION = Number(option('duration', '10'));
+const CONNECTIONS = Number(option('connections', '16'));
+
+// ── Pinning ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+function hasTaskset(): boolean {
+  return spawnSync('taskset', ['--version']).status === 0;
+}
+
+if (!process.env.MIDAD_BENCH_PINNED) {
+  if (!hasTaskset()) throw new Error('bench/public-pages needs taskset (util-linux)');
+  if (os.cpus().length < 2) throw new Error('bench/public-pages needs two CPUs (server on 0, load on 1)');
+  const result = spawnSync('taskset', ['-c', '1', process.execPath, ...process.execArgv, __filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, MIDAD_BENCH_PINNED: '1' },
+  });
+  process.exit(result.status ?? 1);
+}
+
+// ── Servers ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+type Server = { url: string; process: ChildProcess };
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+async function startNext(env: NodeJS.ProcessEnv, cache: boolean): Promise<Server> {
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn('taskset', ['-c', '0', process.execPath, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...env, NEXTAUTH_URL: base, MIDAD_SITE_URL: base, MIDAD_PUBLIC_CACHE: cache ? '1' : '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor(`${base}/api/health`);
+  return { url: base, process: child };
+}
+
+async function startBaseline(html: string): Promise<Server> {
+  const port = await findFreePort();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'midad-bench-')), 'page.html');
+  fs.writeFileSync(file, html);
+  const source = `
+    const http = require('node:http');
+    const body = require('node:fs').readFileSync(${JSON.stringify(file)});
+    http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    }).listen(${port}, '127.0.0.1');`;
+  const child = spawn('taskset', ['-c', '0', process.execPath, '-e', source], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url);
+  return { url, process: child };
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
+  server.process.kill('SIGTERM');
+  await exited;
+}
+
+// ── Load ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+type Load = { rps: number; p50: number; p99: number; errors: number };
+
+async function load(url: string, options: { rate?: number; duration?: number } = {}): Promise<Load> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: options.duration ?? DURATION,
+    ...(options.rate ? { overallRate: Math.max(1, Math.round(options.rate)) } : {}),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function measure(label: string, url: string): Promise<{ label: string; max: Load; half: Load }> {
+  await load(url, { duration: 3 }); // warm-up: JIT, caches
+  const max = await load(url);
+  const half = await load(url, { rate: max.rps / 2 });
+  return { label, max, half };
+}
+
+async function pageJavaScript(pageUrl: string, html: string): Promise<{ files: number; raw: number; gzip: number }> {
+  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)]
+    .filter((match) => !/\snomodule/i.test(match[0]))
+    .map((match) => new URL(match[1]!.replace(/&amp;/g, '&'), pageUrl).toString());
+  let raw = 0;
+  let gzip = 0;
+  for (const src of new Set(sources)) {
+    const body = Buffer.from(await (await fetch(src)).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { files: new Set(sources).size, raw, gzip };
+}
+
+// ── Publish to visible ─────────────────────────────────────────────────────────────────────────────────────────
+
+async function publishToVisible(databaseUrl: string, pageUrl: string): Promise<number> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [article] = await sql<Array<{ id: string; title: string; published_revision_id: string | null }>>`
+      select id, title, published_revision_id from articles where slug = ${ARTICLE_SLUG}`;
+    if (!article) throw new Error('the seeded article is missing');
+    const marker = `تحديث ${Date.now()}`;
+    const title = `${article.title} (${marker})`;
+    const started = performance.now();
+    await sql.begin(async (tx) => {
+      await tx`update articles set title = ${title}, updated_at = now() where id = ${article.id}`;
+      if (article.published_revision_id) {
+        await tx`update article_revisions set title = ${title} where id = ${article.published_revision_id}`;
+      }
+      await tx`select pg_notify('midad_cache_tags', ${JSON.stringify([`article:${article.id}`, 'home'])})`;
+    });
+    for (;;) {
+      const text = await (await fetch(pageUrl)).text();
+      if (text.includes(marker)) return performance.now() - started;
+      if (performance.now() - started > 10_000) return Number.POSITIVE_INFINITY;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+// ── Run ──────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('run `npx next build` first');
+  const cluster = await startPostgresCluster();
+  const servers: Server[] = [];
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: cluster.url,
+      MIDAD_DEMO: '1',
+      NEXTAUTH_SECRET: 'bench-only-secret-that-is-long-enough-0123456789',
+      MIDAD_SCHEDULER_INTERVAL_MS: '0',
+    };
+    delete env.MIDAD_BENCH_PINNED;
+    const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-database.ts'], { cwd: ROOT, env, stdio: 'inherit' });
+    if (prepared.status !== 0) throw new Error('prepare-database failed');
+    const articlePath = `/articles/${encodeURIComponent(ARTICLE_SLUG)}`;
+
+    const cached = await startNext(env, true);
+    servers.push(cached);
+    const html = await (await fetch(cached.url + articlePath)).text();
+    if (!html.includes('<h1')) throw new Error('the article page did not render');
+    const js = await pageJavaScript(cached.url + articlePath, html);
+    const a = await measure('(a) article, cached', cached.url + articlePath);
+    // Publish-to-visible while the server carries half of its maximum load.
+    const background = load(cached.url + articlePath, { rate: a.max.rps / 2, duration: 6 });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const visibleMs = await publishToVisible(cluster.url, cached.url + articlePath);
+    await background;
+    await stop(cached);
+
+    const uncached = await startNext(env, false);
+    servers.push(uncached);
+    const b = await measure('(b) article, rendered and read every request', uncached.url + articlePath);
+    await stop(uncached);
+
+    const baseline = await startBaseline(html);
+    servers.push(baseline);
+    const c = await measure('(c) same HTML, minimal node:http', baseline.url);
+    await stop(baseline);
+
+    const rows = [a, b, c];
+    console.log(`\npublic-pages: ${DURATION} s per run, ${CONNECTIONS} connections; server on CPU 0, autocannon on CPU 1; page ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB HTML`);
+    console.log('| target | max req/s | p50 ms | p99 ms | half-load req/s | p50 ms | p99 ms | errors |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of rows) {
+      console.log(
+        `| ${row.label} | ${row.max.rps.toFixed(0)} | ${row.max.p50} | ${row.max.p99} | ${row.half.rps.toFixed(0)} | ${row.half.p50} | ${row.half.p99} | ${row.max.errors + row.half.errors} |`,
+      );
+    }
+    const ratio = a.max.rps / c.max.rps;
+    console.log(`\narticle page JavaScript: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
+    console.log(`publish-to-visible under half load: ${visibleMs.toFixed(0)} ms`);
+    const goals: Array<[string, boolean]> = [
+      [`(a) ≥ 50% of (c): ${(ratio * 100).toFixed(0)}%`, ratio >= 0.5],
+      [`(b) ≥ 200 req/s: ${b.max.rps.toFixed(0)}`, b.max.rps >= 200],
+      [`(a) p99 ≤ 50 ms at half load: ${a.half.p99} ms`, a.half.p99 <= 50],
+      [`(b) p99 ≤ 50 ms at half load: ${b.half.p99} ms`, b.half.p99 <= 50],
+      [`publish-to-visible ≤ 1 s: ${visibleMs.toFixed(0)} ms`, visibleMs <= 1000],
+      [`JavaScript ≤ 100 KB gzip: ${(js.gzip / 1024).toFixed(1)} KB`, js.gzip <= 100 * 1024],
+    ];
+    console.log('\ngoals:');
+    for (const [text, met] of goals) console.log(`  ${met ? 'met    ' : 'MISSED '} ${text}`);
+    process.exitCode = goals.every(([, met]) => met) ? 0 : 1;
+  } finally {
+    for (const server of servers) await stop(server).catch(() => {});
+    await cluster.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
