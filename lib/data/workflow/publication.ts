@@ -7,6 +7,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/open-database';
 import { articleRevisions, articles, slugRedirects, type ArticleRow } from '@/db/schema';
+import { searchTextFor } from '@/lib/search/search-text';
 
 export type PublicNote = { kind: 'update' | 'correction'; text: string };
 
@@ -29,6 +30,7 @@ export type PublicationResult = {
  * - `articles.published_revision_id` points to it; `published_at` keeps the first publication date (the revision's
  *   own `published_at` is the date of this publication, shown as "updated").
  * - When the public slug changes, the old one redirects (301) to the article.
+ * - `articles.search_text` is rewritten from the published content, so search finds the story at once.
  */
 export async function publishWorkingCopy(
   tx: Database,
@@ -109,6 +111,8 @@ export async function publishWorkingCopy(
       publishedRevisionId: revisionId,
       publishedAt: article.publishedAt ?? now,
       publishAt: null,
+      // What readers now see is what search finds (lib/data/search-text.ts), in the same transaction.
+      searchText: searchTextFor(content),
     })
     .where(eq(articles.id, article.id));
 
