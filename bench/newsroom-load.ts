@@ -141,6 +141,7 @@ type Editor = {
   slug: string;
   cookie: string;
   version: number;
+  initialVersion: number;
   saves: number;
   inFlight: boolean;
   skipped: number;
@@ -194,6 +195,7 @@ async function seed(db: DatabaseHandle['db']): Promise<{ editors: Editor[]; stor
       slug: article.slug,
       cookie: `next-auth.session-token=${token}`,
       version: article.version,
+      initialVersion: article.version,
       saves: 0,
       inFlight: false,
       skipped: 0,
@@ -226,18 +228,39 @@ async function seed(db: DatabaseHandle['db']): Promise<{ editors: Editor[]; stor
 
 // ── Requests ────────────────────────────────────────────────────────────────
 
+/** Where the run is, on stderr (the table goes to stdout). */
+function progress(message: string): void {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
 async function timed(url: string, init: RequestInit): Promise<{ ms: number; status: string; json?: unknown }> {
   const started = performance.now();
-  try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  // An explicit, referenced timer (AbortSignal.timeout's is unreferenced and was seen not to fire under load), and a
+  // race so that nothing, not even a stuck body read, outlives it.
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve('timeout');
+    }, REQUEST_TIMEOUT_MS);
+  });
+  const attempt = (async () => {
+    const response = await fetch(url, { ...init, signal: controller.signal });
     const text = await response.text();
-    const ms = performance.now() - started;
     let json: unknown;
     if ((response.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(text);
-    return { ms, status: String(response.status), json };
-  } catch (error) {
-    const name = (error as Error).name;
-    return { ms: performance.now() - started, status: name === 'TimeoutError' ? 'timeout' : 'network error' };
+    return { status: String(response.status), json };
+  })();
+  try {
+    const outcome = await Promise.race([attempt, expired]);
+    const ms = performance.now() - started;
+    return outcome === 'timeout' ? { ms, status: 'timeout' } : { ms, ...outcome };
+  } catch {
+    return { ms: performance.now() - started, status: controller.signal.aborted ? 'timeout' : 'network error' };
+  } finally {
+    clearTimeout(timer);
+    attempt.catch(() => undefined);
   }
 }
 
@@ -321,6 +344,7 @@ async function load(editors: Editor[], slugs: string[]): Promise<{ save: Samples
     }, 10);
   });
   for (const timer of timers) clearTimeout(timer);
+  progress(`load done, waiting for ${pending.size} requests in flight`);
   await Promise.all(pending);
   return { save: saveSamples, read: readSamples, readsDue: readsSent, skipped: editors.reduce((sum, e) => sum + e.skipped, 0) };
 }
@@ -336,9 +360,19 @@ async function verify(db: DatabaseHandle['db'], editors: Editor[]): Promise<{ lo
   for (const editor of editors) {
     const row = rows.find((candidate) => candidate.id === editor.articleId);
     const acked = editor.acked;
-    if (!row || !acked) {
-      if (!acked) details.push(`editor ${editor.index}: no save acknowledged`);
-      lost += row ? 0 : 1;
+    if (!row) {
+      lost++;
+      details.push(`editor ${editor.index}: the article is gone`);
+      continue;
+    }
+    if (!acked) {
+      // Nothing acknowledged: the draft must be as seeded, unless a save the client never heard back about landed.
+      if (row.version === editor.initialVersion) continue;
+      if (editor.unanswered > 0) unknown++;
+      else {
+        lost++;
+        details.push(`editor ${editor.index}: version ${row.version} though no save was acknowledged`);
+      }
       continue;
     }
     const same = row.version === acked.version && row.title === acked.title && row.bodyText === acked.bodyText;
@@ -385,8 +419,11 @@ async function main() {
 
     // Warm up the routes (first requests compile nothing in production, but fill Node's and Postgres's caches).
     for (const slug of storySlugs) await read(slug, new Samples());
+    progress('baseline: one save and one page request at a time');
     const idle = await baseline(editors[0]!, storySlugs);
+    progress(`load: ${SECONDS} s`);
     const loaded = await load(editors, storySlugs);
+    progress('verifying every document against its last acknowledged save');
     const verdict = await verify(handle.db, editors);
     const acknowledged = editors.reduce((sum, editor) => sum + editor.saves, 0) - idle.save.statuses.get('200')!;
 
@@ -402,20 +439,24 @@ async function main() {
     console.log('');
     const achievedRps = loaded.read.latencies.length / SECONDS;
     console.log(`reads sent: ${loaded.readsDue} (${achievedRps.toFixed(1)}/s); saves acknowledged under load: ${acknowledged}; autosave ticks skipped (previous save still in flight): ${loaded.skipped}`);
-    console.log(`lost updates: ${verdict.lost} (of ${editors.length} documents checked against their last acknowledged save); outcome unknown (unanswered saves): ${verdict.unknown}`);
+    console.log(
+      `lost updates: ${verdict.lost} (of ${editors.length} documents checked against their last acknowledged save); ` +
+        `documents changed by a save that was never answered (timeout): ${verdict.unknown}`,
+    );
     for (const detail of verdict.details.slice(0, 10)) console.log(`  ${detail}`);
 
     const fivexx = loaded.save.fivexx() + loaded.read.fivexx() + idle.save.fivexx() + idle.read.fivexx();
     const p95 = loaded.save.percentile(95);
     const goals = [
       [`zero 5xx (${fivexx})`, fivexx === 0],
-      [`zero lost updates (${verdict.lost})`, verdict.lost === 0 && verdict.unknown === 0],
+      [`zero lost updates (${verdict.lost})`, verdict.lost === 0],
       [`p95 save ≤ ${GOAL_SAVE_P95_MS} ms (${p95.toFixed(1)} ms)`, p95 <= GOAL_SAVE_P95_MS],
     ] as const;
     console.log('');
     for (const [goal, met] of goals) console.log(`${met ? 'met   ' : 'MISSED'}  ${goal}`);
     failed = goals.some(([, met]) => !met);
   } finally {
+    progress('stopping the server and the cluster');
     await handle?.close().catch(() => undefined);
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
