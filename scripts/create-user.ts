@@ -39,6 +39,9 @@ runScript(async () => {
     if (generated) console.log(`midad: password (shown once, store it now): ${password}`);
   } catch (error) {
     if (!isAppError(error)) throw error;
+    if (error.code === 'weak_password') {
+      console.error(`midad: the password policy refused this password (${error.detail ?? 'weak'}); choose another, or omit --password to get a random one.`);
+    }
     const fields = error.fieldErrors ? Object.entries(error.fieldErrors).map(([field, messages]) => `  ${field}: ${messages.join(' ')}`) : [];
     console.error([`midad: ${error.code}: ${error.messageAr}`, ...fields].join('\n'));
     failed = true;

@@ -5,8 +5,8 @@ describe('auditActionLabel', () => {
   it('names security events in Arabic', () => {
     expect(auditActionLabel('auth.sign_in')).toBe('تسجيل دخول');
     expect(auditActionLabel('auth.sign_in_failed')).toBe('محاولة دخول فاشلة');
-    expect(auditActionLabel('user.role_changed')).toBe('تغيير الدور');
-    expect(auditActionLabel('user.disabled')).toBe('إيقاف مستخدم');
+    expect(auditActionLabel('user.role_change')).toBe('تغيير الدور');
+    expect(auditActionLabel('user.disable')).toBe('إيقاف مستخدم');
   });
 
   it('names workflow events by their history label, with or without the article. prefix', () => {
@@ -15,6 +15,6 @@ describe('auditActionLabel', () => {
   });
 
   it('shows an unknown action as it is', () => {
-    expect(auditActionLabel('entity.merged')).toBe('entity.merged');
+    expect(auditActionLabel('entity.renamed')).toBe('entity.renamed');
   });
 });

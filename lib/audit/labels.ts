@@ -6,12 +6,17 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.sign_in': 'تسجيل دخول',
   'auth.sign_in_failed': 'محاولة دخول فاشلة',
   'auth.sessions_ended': 'إنهاء كل الجلسات',
-  'user.created': 'إنشاء مستخدم',
-  'user.updated': 'تعديل مستخدم',
-  'user.role_changed': 'تغيير الدور',
-  'user.disabled': 'إيقاف مستخدم',
-  'user.enabled': 'إعادة تفعيل مستخدم',
+  // The names lib/data/user-accounts.ts and lib/data/users-admin.ts write.
+  'user.create': 'إنشاء مستخدم',
+  'user.role_change': 'تغيير الدور',
+  'user.disable': 'إيقاف مستخدم',
+  'user.enable': 'إعادة تفعيل مستخدم',
   'user.password_reset': 'إعادة تعيين كلمة المرور',
+  // lib/data/entities.ts and lib/data/revisions.ts.
+  'entity.create': 'إضافة كيان',
+  'entity.update': 'تعديل كيان',
+  'entity.merge': 'دمج كيانين',
+  'article.restore': 'استعادة نسخة سابقة',
 };
 
 /** Why a sign-in failed (details.reason). */

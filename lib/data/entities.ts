@@ -549,7 +549,7 @@ function toPublic(row: PublicEntity): PublicEntity {
  * of the survivor (the page redirects there with a 301). Null when unknown.
  */
 export async function getPublicEntityBySlug(slug: string): Promise<PublicEntityLookup | null> {
-  if (slug.length === 0 || slug.length > 300) return null;
+  if (slug.length === 0 || slug.length > 300 || slug.includes('\u0000')) return null; // no slug holds a NUL (Postgres cannot even compare one)
   const db = await getDb();
   const [row] = await db.select(publicColumns).from(entities).where(eq(entities.slug, slug)).limit(1);
   if (row && !row.mergedIntoId) return { kind: 'entity', entity: toPublic(row) };

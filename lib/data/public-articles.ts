@@ -65,7 +65,7 @@ export async function listPublishedArticles(options: { limit?: number; offset?: 
  * null otherwise (unknown, or not published: the same answer to readers).
  */
 export async function getPublishedArticleBySlug(slug: string): Promise<PublishedArticle | ArticleRedirect | null> {
-  if (slug.length === 0 || slug.length > 300) return null;
+  if (slug.length === 0 || slug.length > 300 || slug.includes('\u0000')) return null; // no slug holds a NUL (Postgres cannot even compare one)
   const db = await getDb();
   const publicSlug = sql`coalesce(${articleRevisions.slug}, ${articles.slug})`;
   const [row] = await db

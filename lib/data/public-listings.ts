@@ -198,7 +198,7 @@ export async function listPublishedFull(
 
 /** One published article by slug, with its body; null when unknown or not published. */
 export async function getPublishedFullBySlug(slug: string): Promise<PublicArticleFull | null> {
-  if (slug.length === 0 || slug.length > 300) return null;
+  if (slug.length === 0 || slug.length > 300 || slug.includes('\u0000')) return null; // no slug holds a NUL (Postgres cannot even compare one)
   const db = await getDb();
   const [row] = await db
     .select({ ...listColumns, createdAt: articles.createdAt })
@@ -268,7 +268,7 @@ export async function listSections(): Promise<PublicSection[]> {
 }
 
 export async function getSectionBySlug(slug: string): Promise<PublicSection | null> {
-  if (slug.length === 0 || slug.length > 300) return null;
+  if (slug.length === 0 || slug.length > 300 || slug.includes('\u0000')) return null; // no slug holds a NUL (Postgres cannot even compare one)
   const db = await getDb();
   const [row] = await db
     .select({ id: sections.id, slug: sections.slug, name: sections.name })
@@ -280,7 +280,7 @@ export async function getSectionBySlug(slug: string): Promise<PublicSection | nu
 
 /** An entity that has a public page (not merged away), by slug. */
 export async function getPublicEntityBySlug(slug: string): Promise<PublicEntityRef | null> {
-  if (slug.length === 0 || slug.length > 300) return null;
+  if (slug.length === 0 || slug.length > 300 || slug.includes('\u0000')) return null; // no slug holds a NUL (Postgres cannot even compare one)
   const db = await getDb();
   const [row] = await db
     .select({ id: entities.id, slug: entities.slug, name: entities.name, type: entities.type, wikidataId: entities.wikidataId })

@@ -8,10 +8,12 @@ import { z } from 'zod';
 import type { Database } from '@/db/open-database';
 import { auditEvents, users } from '@/db/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { assertPasswordPolicy, MAX_PASSWORD_LENGTH as POLICY_MAX_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { AppError } from '@/lib/errors';
 import { ROLES, type Role } from '@/lib/workflow/states';
 
-export const MAX_PASSWORD_LENGTH = 1024;
+/** The longest password accepted anywhere (the password policy's cap; the forms and actions use it too). */
+export const MAX_PASSWORD_LENGTH = POLICY_MAX_PASSWORD_LENGTH;
 
 export const passwordSchema = z
   .string()
@@ -35,7 +37,11 @@ export function generatePassword(): string {
   return randomBytes(15).toString('base64url');
 }
 
-/** Creates an account (argon2id hash) and its audit event ('user.create'); `actorId` is null from the command line. */
+/**
+ * Creates an account (argon2id hash) and its audit event ('user.create'); `actorId` is null from the command line.
+ * The password must pass the password policy (lib/auth/password-policy): `weak_password` with the Arabic reasons on
+ * the `password` field otherwise. Nothing is written when it is refused.
+ */
 export async function createUserAccount(db: Database, input: NewUser, actorId: string | null): Promise<{ id: string; role: Role; email: string }> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
@@ -44,6 +50,7 @@ export async function createUserAccount(db: Database, input: NewUser, actorId: s
     throw new AppError('validation_failed', { fieldErrors });
   }
   const { email, displayName, role, password } = parsed.data;
+  assertPasswordPolicy(password, { email });
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));

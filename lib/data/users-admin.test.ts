@@ -73,4 +73,34 @@ describe.each(testDrivers())('user administration on %s', (driver) => {
     expect(await code(changeUserRoleForActor(admin, { userId: crypto.randomUUID(), role: 'writer' }))).toBe('not_found');
     expect(await snapshotTables(handle.db)).toBe(before);
   });
+
+  it('applies the password policy to new accounts and resets, with the Arabic reasons, changing nothing', async () => {
+    const target = await createTestUser(handle.db, 'writer');
+    const before = await snapshotTables(handle.db);
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: unknown) => (isAppError(error) ? { code: error.code, password: error.fieldErrors?.password ?? [] } : Promise.reject(error)),
+      );
+    // A well-known password, padded past the minimum length with digits.
+    const common = await refusal(createUserForActor(admin, { email: 'nada@example.com', displayName: 'ندى', role: 'writer', password: 'password123456' }));
+    expect(common?.code).toBe('weak_password');
+    expect(common?.password.join(' ')).toContain('شائعة');
+    // The email's name part as the password.
+    const sameAsEmail = await refusal(
+      createUserForActor(admin, { email: 'mohammed.alsaadi@example.com', displayName: 'محمد', role: 'editor', password: 'mohammed.alsaadi' }),
+    );
+    expect(sameAsEmail).toMatchObject({ code: 'weak_password' });
+    expect(sameAsEmail?.password.join(' ')).toMatch(/[\u0600-\u06FF]/);
+    // "password" typed on the Arabic keyboard layout, and a repetitive one, on a reset.
+    expect(await code(resetUserPasswordForActor(admin, { userId: target.id, password: 'حشسسصخقي2024' }))).toBe('weak_password');
+    expect(await code(resetUserPasswordForActor(admin, { userId: target.id, password: '1212121212' }))).toBe('weak_password');
+    // The target's own email on a reset.
+    expect(await code(resetUserPasswordForActor(admin, { userId: target.id, password: target.email }))).toBe('weak_password');
+    // Longer than the policy's cap.
+    expect(await code(resetUserPasswordForActor(admin, { userId: target.id, password: 'س'.repeat(300) }))).toBe('validation_failed');
+    expect(await snapshotTables(handle.db)).toBe(before);
+    // A good passphrase passes.
+    expect(await code(resetUserPasswordForActor(admin, { userId: target.id, password: 'قهوة الصباح على سطح البيت' }))).toBe('ok');
+  });
 });

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { assertPasswordPolicy } from '@/lib/auth/password-policy';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/workflow/states';
 import { createUserAccount, passwordSchema, type NewUser } from './user-accounts';
@@ -97,6 +98,11 @@ export async function resetUserPasswordForActor(actor: Actor, input: { userId: s
   if (!parsed.success) {
     throw new AppError('validation_failed', { fieldErrors: { password: parsed.error.issues.map((issue) => issue.message) } });
   }
+  if (!isUuid(input.userId)) throw new AppError('not_found');
+  const db = await getDb();
+  const [target] = await db.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
+  if (!target) throw new AppError('not_found');
+  assertPasswordPolicy(parsed.data, { email: target.email });
   const passwordHash = await hashPassword(parsed.data);
   await changeUser(actor, input.userId, () => ({ set: { passwordHash }, action: 'user.password_reset', details: {} }));
 }

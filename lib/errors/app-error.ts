@@ -81,7 +81,30 @@ export function fromZodError(error: z.core.$ZodError, options: Omit<AppErrorOpti
 export function toAppError(err: unknown): AppError {
   if (isAppError(err)) return err;
   if (isZodError(err)) return fromZodError(err);
+  if (isUnstorableTextError(err)) {
+    return new AppError('validation_failed', { messageAr: UNSTORABLE_TEXT_MESSAGE, detail: 'text Postgres cannot store', cause: err });
+  }
   return new AppError('internal', { cause: err });
+}
+
+const UNSTORABLE_TEXT_MESSAGE =
+  'يحتوي النص على رموز تحكم غير مرئية لا يمكن حفظها (مثل الرمز الصفري)، وغالبًا ما تأتي من نص ملصوق. يُرجى حذفها ثم المحاولة مرة أخرى.';
+
+/**
+ * Postgres refuses text it cannot store — a NUL character (U+0000) in a text column or a `\u0000` in jsonb — with
+ * SQLSTATE 22021 (character_not_in_repertoire) or 22P05 (untranslatable_character), and a lone UTF-16 surrogate in
+ * jsonb with 22P02 (invalid_text_representation, a "surrogate" detail), from either driver, possibly
+ * wrapped by Drizzle. The statement failed, so nothing was written: this is bad input (422), not a server fault.
+ */
+export function isUnstorableTextError(err: unknown): boolean {
+  for (let current: unknown = err, depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+    const { code, message, detail } = current as { code?: unknown; message?: unknown; detail?: unknown };
+    if (code === '22021' || code === '22P05') return true;
+    // A lone surrogate (JSON.parse lets `"\ud800"` through) is refused by jsonb as invalid input syntax.
+    if (code === '22P02' && /surrogate|unicode/i.test(`${String(message ?? '')} ${String(detail ?? '')}`)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 export interface ErrorBody {

@@ -10,7 +10,9 @@ import {
   articles,
   auditEvents,
   comments,
+  entities,
   notifications,
+  sections,
   slugRedirects,
   users,
 } from '../../db/schema';
@@ -72,6 +74,8 @@ export async function snapshotTables(db: Database): Promise<string> {
     notifications: await db.select().from(notifications).orderBy(asc(notifications.id)),
     redirects: await db.select().from(slugRedirects).orderBy(asc(slugRedirects.id)),
     entities: await db.select().from(articleEntities).orderBy(asc(articleEntities.articleId), asc(articleEntities.entityId)),
+    registry: await db.select().from(entities).orderBy(asc(entities.id)),
+    sections: await db.select().from(sections).orderBy(asc(sections.id)),
   };
   return JSON.stringify(dump);
 }

@@ -8,6 +8,7 @@ import { searchTextFor } from '@/lib/search/search-text';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/open-database';
 import { articleRevisions, articles, slugRedirects, type ArticleRow } from '@/db/schema';
+import { searchTextFor } from '@/lib/search/search-text';
 
 export type PublicNote = { kind: 'update' | 'correction'; text: string };
 
@@ -30,6 +31,7 @@ export type PublicationResult = {
  * - `articles.published_revision_id` points to it; `published_at` keeps the first publication date (the revision's
  *   own `published_at` is the date of this publication, shown as "updated").
  * - When the public slug changes, the old one redirects (301) to the article.
+ * - `articles.search_text` is rewritten from the published content, so search finds the story at once.
  */
 export async function publishWorkingCopy(
   tx: Database,

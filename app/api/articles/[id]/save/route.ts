@@ -2,6 +2,7 @@ import { requireActor } from '@/lib/auth/current-user';
 import { isVersionConflictError, saveArticleContentForActor } from '@/lib/data/article-editing';
 import { isBodyOverCap, saveArticleInputSchema } from '@/lib/editor/save-input';
 import type { SaveArticleResult } from '@/lib/editor/types';
+import { readJsonBody } from '@/lib/http/read-json-body';
 import { actionOk, AppError, fromZodError, toActionError, toErrorResponse } from '@/lib/errors';
 
 /**
@@ -20,12 +21,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     }
     if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) throw new AppError('bad_request');
     const { id } = await params;
-    let json: unknown;
-    try {
-      json = await request.json();
-    } catch {
-      throw new AppError('bad_request', { detail: 'not JSON' });
-    }
+    const json = await readJsonBody(request);
     const parsed = saveArticleInputSchema.safeParse(json);
     if (!parsed.success) throw fromZodError(parsed.error);
     if (parsed.data.id !== id) throw new AppError('bad_request', { detail: 'id mismatch' });
