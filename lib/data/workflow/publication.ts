@@ -4,7 +4,6 @@
  * No 'server-only' marker here: this module takes the database (or transaction) explicitly and is shared with the
  * command-line script scripts/publish-due.ts (like db/seed.ts). Next code goes through ./index.ts.
  */
-import { searchTextFor } from '@/lib/search/search-text';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/open-database';
 import { articleRevisions, articles, slugRedirects, type ArticleRow } from '@/db/schema';
