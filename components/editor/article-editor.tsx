@@ -358,9 +358,17 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
         const saver = saverRef.current;
         if (!saver) return true;
         const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+        // A save that failed earlier (the server was down a moment) is tried once more before giving up.
+        let triedAfterFailure = false;
         while (Date.now() < deadline) {
           const current = saver.getState();
-          if (current.status === 'failed' || current.status === 'conflict') return false;
+          if (current.status === 'conflict') return false;
+          if (current.status === 'failed') {
+            if (triedAfterFailure) return false;
+            triedAfterFailure = true;
+            await saver.saveNow();
+            continue;
+          }
           if (current.status === 'saved' && !saver.hasUnsavedChanges()) return true;
           if (current.status === 'saving') await new Promise((resolve) => setTimeout(resolve, 100));
           else await saver.saveNow();
