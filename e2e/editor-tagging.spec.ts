@@ -66,7 +66,7 @@ test.describe('as the writer of a draft', () => {
     await editor.pressArabicShortcut('KeyE', 'ث');
     const dialog = page.getByRole('dialog', { name: 'وسم كيان' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('combobox')).toHaveValue(name);
+    await expect(dialog.getByRole('combobox', { name: 'ابحث في السجل' })).toHaveValue(name);
     await expect(dialog.getByRole('status')).toHaveText('0 نتيجة');
     const create = dialog.getByRole('group', { name: 'أو أنشئ كيانًا جديدًا' });
     await expect(create.getByLabel('النوع')).toHaveValue('person');

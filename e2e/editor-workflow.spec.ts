@@ -61,7 +61,10 @@ test('a writer creates a story and submits it from the editor before autosave; r
   await expect(statusBadge(writer)).toHaveText('مسودة');
   await expect(stepButton(writer, 'نشر الآن')).toHaveCount(0);
 
+  // (Leaving a field saves it: the title goes first, the body is still unsaved when the step is taken.)
   await writer.title.fill(title);
+  await writer.title.blur();
+  await writer.expectSaved();
   await writer.body.click();
   await writer.page.keyboard.type(first);
   await expect(writer.status).toHaveAttribute('data-status', 'unsaved');
@@ -192,3 +195,31 @@ test('an edit of a published story in the editor reaches readers only when the u
   await editor.page.context().close();
 });
 
+
+test('a comment posted beside unsaved text refreshes the page without resetting the editor; the text is saved', async ({ browser }) => {
+  const article = await seed.article({ authorEmail: DEMO_USERS.writer.email, status: 'draft', title: `مسودة مع تعليق ${unique()}`, paragraphs: ['الفقرة الأولى.'] });
+  const writer = await as(browser, 'writer');
+  await writer.goto(article.id);
+  // A first edit is saved (a new version), a second one is still pending when the comment is posted.
+  await writer.focusEnd();
+  await writer.page.keyboard.type(' تكملة محفوظة.');
+  await writer.expectSaved();
+  await writer.page.keyboard.press('Enter');
+  await writer.page.keyboard.type('فقرة لم تُحفظ بعد.');
+  const comments = writer.page.getByRole('region', { name: /تعليقات المراجعة/ });
+  await comments.getByLabel('تعليق جديد').fill('هل نضيف صورة؟');
+  await comments.getByRole('button', { name: 'إضافة التعليق' }).click();
+  await expect(comments.getByTestId('comment-thread')).toContainText('هل نضيف صورة؟');
+
+  await writer.expectSaved();
+  await expect(writer.page.getByTestId('restore-offer')).toHaveCount(0);
+  await expect(writer.body.locator('p')).toHaveText(['الفقرة الأولى. تكملة محفوظة.', 'فقرة لم تُحفظ بعد.']);
+  expect((await seed.get(article.id)).bodyText).toBe('الفقرة الأولى. تكملة محفوظة.\nفقرة لم تُحفظ بعد.');
+  // Typing on carries on from the saved version, without a conflict.
+  await writer.focusEnd();
+  await writer.page.keyboard.type(' وأخيرًا.');
+  await expect(writer.status).not.toHaveAttribute('data-status', 'saved');
+  await writer.expectSaved();
+  expect((await seed.get(article.id)).bodyText).toBe('الفقرة الأولى. تكملة محفوظة.\nفقرة لم تُحفظ بعد. وأخيرًا.');
+  await writer.page.context().close();
+});
