@@ -110,6 +110,18 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
   const fields = useRef({ title: article.title, dek: article.dek, slug: article.slug, sectionId: article.sectionId });
   const [conflictMine, setConflictMine] = useState<ArticleContent | null>(null);
   const saverRef = useRef<ArticleSaver | null>(null);
+  // The page may render again with new props while the editor is open (router.refresh() after a comment, an action's
+  // revalidatePath): the save loop must not start over then, or it would forget the pending changes (and a newer
+  // server version must come back as a conflict, not become the base of the next save). It starts from the version
+  // the editor was opened on, and reads the latest props through refs.
+  const [openedVersion] = useState(article.version);
+  const openedBody = useRef(article.body);
+  const saveActionRef = useRef(saveAction);
+  const latestVersion = useRef(article.version);
+  useEffect(() => {
+    saveActionRef.current = saveAction;
+    latestVersion.current = article.version;
+  }, [saveAction, article.version]);
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const wordCounter = useMemo(() => new BlockWordCounter<PMNode>((node) => node.textContent), []);
   const isMac = useMemo(() => (typeof navigator === 'undefined' ? false : isMacPlatform()), []);
@@ -214,8 +226,8 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
 
   const getContent = useCallback((): ArticleContent => {
     const current = editorRef.current;
-    return { ...fields.current, body: current ? current.getJSON() : article.body };
-  }, [article.body]);
+    return { ...fields.current, body: current ? current.getJSON() : openedBody.current };
+  }, []);
 
   // The save loop, created once the editor exists.
   useEffect(() => {
@@ -223,7 +235,7 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
     const storage = browserStorage();
     const saver = new ArticleSaver({
       articleId: article.id,
-      version: article.version,
+      version: openedVersion,
       getContent,
       storage,
       onState: (next) => {
@@ -233,7 +245,7 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
       send: (input, mode: SaveMode) => {
         // Plain JSON: ProseMirror's attribute objects have no prototype, which React's action serializer refuses.
         const json = JSON.stringify(input);
-        return mode === 'keepalive' && json.length < KEEPALIVE_BODY_LIMIT ? sendKeepalive(json, input.id) : saveAction(JSON.parse(json));
+        return mode === 'keepalive' && json.length < KEEPALIVE_BODY_LIMIT ? sendKeepalive(json, input.id) : saveActionRef.current(JSON.parse(json));
       },
     });
     saverRef.current = saver;
@@ -242,7 +254,7 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
       saver.dispose();
       saverRef.current = null;
     };
-  }, [editor, canEdit, article.id, article.version, getContent, saveAction]);
+  }, [editor, canEdit, article.id, openedVersion, getContent]);
 
   // Ctrl/Cmd+S anywhere on the page (title, dek, slug…); page hide saves and keeps a local copy; back online retries.
   useEffect(() => {
@@ -353,14 +365,22 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
 
   const session = useMemo<EditorSession>(
     () => ({
-      getVersion: () => saverRef.current?.getState().version ?? article.version,
+      getVersion: () => saverRef.current?.getState().version ?? latestVersion.current,
       async flush() {
         const saver = saverRef.current;
         if (!saver) return true;
         const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+        // A save that failed earlier (the server was down a moment) is tried once more before giving up.
+        let triedAfterFailure = false;
         while (Date.now() < deadline) {
           const current = saver.getState();
-          if (current.status === 'failed' || current.status === 'conflict') return false;
+          if (current.status === 'conflict') return false;
+          if (current.status === 'failed') {
+            if (triedAfterFailure) return false;
+            triedAfterFailure = true;
+            await saver.saveNow();
+            continue;
+          }
           if (current.status === 'saved' && !saver.hasUnsavedChanges()) return true;
           if (current.status === 'saving') await new Promise((resolve) => setTimeout(resolve, 100));
           else await saver.saveNow();
@@ -368,7 +388,7 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
         return false;
       },
     }),
-    [article.version],
+    [],
   );
 
   const state = saverState;

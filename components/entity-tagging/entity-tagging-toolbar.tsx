@@ -49,6 +49,8 @@ export function EntityTaggingToolbar({ editor, actions }: { editor: Editor; acti
 
   useEffect(() => {
     const key = new PluginKey(`entityTaggingShortcut${++pluginCounter}`);
+    // First among the plugins: StarterKit's inline code binds Mod-e, and ProseMirror's keymap falls back to the
+    // keyCode (69) when the key is «ث», so an appended plugin would never see Ctrl+E on any layout.
     editor.registerPlugin(
       new Plugin({
         key,
@@ -61,6 +63,7 @@ export function EntityTaggingToolbar({ editor, actions }: { editor: Editor; acti
           },
         },
       }),
+      (plugin, plugins) => [plugin, ...plugins],
     );
     return () => {
       if (!editor.isDestroyed) editor.unregisterPlugin(key);

@@ -13,6 +13,10 @@ export class EditorPage {
   readonly section: Locator;
   readonly status: Locator;
   readonly toolbar: Locator;
+  /** The workflow steps beside the text. */
+  readonly workflow: Locator;
+  /** The mention card, the article's entities and the suggestions, beside the text. */
+  readonly entities: Locator;
 
   constructor(readonly page: Page) {
     this.body = page.locator('.editor-body[contenteditable]');
@@ -22,6 +26,8 @@ export class EditorPage {
     this.section = page.getByLabel('القسم');
     this.status = page.getByTestId('save-status');
     this.toolbar = page.getByRole('toolbar', { name: 'أدوات التنسيق' });
+    this.workflow = page.getByRole('region', { name: 'سير العمل' });
+    this.entities = page.getByRole('complementary', { name: 'الكيانات في المقال' });
   }
 
   async goto(id: string) {
@@ -32,6 +38,41 @@ export class EditorPage {
 
   button(name: string): Locator {
     return this.toolbar.getByRole('button', { name, exact: true });
+  }
+
+  /** The «وسم كيان» button (beside the formatting toolbar). */
+  get tagButton(): Locator {
+    return this.page.getByRole('button', { name: 'وسم كيان', exact: true });
+  }
+
+  /** The entity mentions (marks) in the text; `type` narrows to one entity type. */
+  mentions(type?: string): Locator {
+    return this.body.locator(type ? `.entity.entity--${type}` : '.entity');
+  }
+
+  /**
+   * Selects the first occurrence of `text` in the body as a person does with the mouse: a DOM selection inside the
+   * focused editor, which ProseMirror reads back (the tagging button is enabled once it has).
+   */
+  async selectText(text: string) {
+    await this.body.focus();
+    const found = await this.body.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent?.indexOf(wanted) ?? -1;
+        if (index < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + wanted.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+      return false;
+    }, text);
+    expect(found, `«${text}» is in one text node of the body`).toBe(true);
+    await expect(this.tagButton).toBeEnabled();
   }
 
   async expectSaved() {

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { openDatabase, type DatabaseHandle } from '../../db/open-database';
-import { articleRevisions, articles, users } from '../../db/schema';
+import { articleEntities, articleRevisions, articles, entities, users } from '../../db/schema';
+import type { EntityType } from '../../lib/entities/entity-types';
 import { documentFromParagraphs } from '../../lib/content/from-paragraphs';
 import { extractPlainText } from '../../lib/content/plain-text';
 import { slugify } from '../../lib/text/slug';
@@ -25,6 +26,10 @@ export type E2eSeed = {
     paragraphs?: string[];
   }): Promise<{ id: string; slug: string }>;
   readArticle(id: string): Promise<typeof articles.$inferSelect>;
+  /** The article's row in article_entities (what the last save indexed), by entity name. */
+  readArticleEntities(id: string): Promise<Array<{ entityId: string; name: string; mentionCount: number }>>;
+  /** Every entity of the registry that was not merged into another (what the editor's suggestions match). */
+  readRegistry(): Promise<Array<{ id: string; type: EntityType; name: string; slug: string; aliases: string[] }>>;
   deleteArticle(id: string): Promise<void>;
   close(): Promise<void>;
 };
@@ -77,6 +82,20 @@ export async function openE2eSeed(): Promise<E2eSeed> {
       const [row] = await db.select().from(articles).where(and(eq(articles.id, id)));
       if (!row) throw new Error(`e2e seed: no article ${id}`);
       return row;
+    },
+    async readArticleEntities(id) {
+      return db
+        .select({ entityId: articleEntities.entityId, name: entities.name, mentionCount: articleEntities.mentionCount })
+        .from(articleEntities)
+        .innerJoin(entities, eq(entities.id, articleEntities.entityId))
+        .where(eq(articleEntities.articleId, id))
+        .orderBy(asc(entities.name));
+    },
+    async readRegistry() {
+      return db
+        .select({ id: entities.id, type: entities.type, name: entities.name, slug: entities.slug, aliases: entities.aliases })
+        .from(entities)
+        .where(isNull(entities.mergedIntoId));
     },
     async deleteArticle(id) {
       await db.delete(articles).where(eq(articles.id, id));

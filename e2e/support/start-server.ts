@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPostgresCluster, type PostgresCluster } from '../../test/support/postgres-cluster';
-import { e2eStateFile, type E2eState } from './state';
+import { E2E_NEXTAUTH_SECRET, e2eStateFile, type E2eState } from './state';
 
 const mode = process.argv[2];
 const port = Number(process.argv[3]);
@@ -42,7 +42,7 @@ async function main() {
   };
   if (mode === 'postgres') {
     cluster = await startPostgresCluster();
-    Object.assign(env, { DATABASE_URL: cluster.url, MIDAD_DEMO: '1', NEXTAUTH_SECRET: 'e2e-only-secret-that-is-long-enough-0123456789' });
+    Object.assign(env, { DATABASE_URL: cluster.url, MIDAD_DEMO: '1', NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET });
     const state: E2eState = { databaseUrl: cluster.url, baseUrl };
     fs.mkdirSync(path.dirname(e2eStateFile(port)), { recursive: true });
     fs.writeFileSync(e2eStateFile(port), JSON.stringify(state));

@@ -117,6 +117,41 @@ describe('ArticleSaver', () => {
     expect(readLocalDraft(storage, ID)).toBeNull();
   });
 
+  it('retries a save that failed while the server or its database was down, with a growing delay, until it goes through', async () => {
+    const { type, answer, ok, status, sent } = setup(1);
+    type('نص كُتب والخادم متوقف');
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(sent).toHaveLength(1);
+    await answer(new TypeError('Failed to fetch'));
+    expect(status()).toBe('failed');
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    expect(status()).toBe('saving');
+    await answer({ ok: false, error: { code: 'database_unavailable', message: 'الخدمة غير متاحة مؤقتًا.' } });
+    expect(status()).toBe('failed');
+    await vi.advanceTimersByTimeAsync(5999);
+    expect(sent).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]!.body.content?.[0]?.content?.[0]?.text).toBe('نص كُتب والخادم متوقف');
+    await answer(ok(2));
+    expect(status()).toBe('saved');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('does not retry by itself a save the server refused for a reason that will not pass', async () => {
+    const { type, answer, status, sent } = setup(1);
+    type('نص');
+    await vi.advanceTimersByTimeAsync(1500);
+    await answer({ ok: false, error: { code: 'slug_taken', message: 'مستخدم', fieldErrors: { slug: ['مستخدم'] } } });
+    expect(status()).toBe('failed');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toHaveLength(1);
+  });
+
   it('turns a stale save into a conflict, sends nothing until the user decides, and keeps their text on top', async () => {
     const { saver, storage, type, answer, ok, status, sent } = setup(1);
     const server: ServerArticleSnapshot = {

@@ -34,12 +34,19 @@ export type SaverOptions = {
   onState: (state: SaverState) => void;
   autosaveDelayMs?: number;
   localCopyDelayMs?: number;
+  /** First automatic retry after a failure that may pass (network, server or database down); doubles up to 30 s. */
+  retryDelayMs?: number;
   now?: () => number;
 };
 
 export const AUTOSAVE_DELAY_MS = 1500;
 export const LOCAL_COPY_DELAY_MS = 300;
 export const LOCAL_COPY_MAX_WAIT_MS = 2000;
+export const RETRY_DELAY_MS = 3000;
+export const RETRY_MAX_DELAY_MS = 30_000;
+
+/** Failures that may pass by themselves (the server, its database or the network was down): retried automatically. */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['internal', 'database_unavailable']);
 
 export const NETWORK_FAILURE_MESSAGE = 'تعذّر الاتصال بالخادم. ما كتبته محفوظ في هذا المتصفح، وسنحاول مرة أخرى.';
 
@@ -54,17 +61,21 @@ export class ArticleSaver {
   private inFlight = false;
   private saveAgain = false;
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retries = 0;
   private localTimer: ReturnType<typeof setTimeout> | null = null;
   private localCopyDue: number | null = null;
   private disposed = false;
   private readonly autosaveDelay: number;
   private readonly localDelay: number;
+  private readonly retryDelay: number;
   private readonly now: () => number;
 
   constructor(private readonly options: SaverOptions) {
     this.state = initialSaverState(options.version);
     this.autosaveDelay = options.autosaveDelayMs ?? AUTOSAVE_DELAY_MS;
     this.localDelay = options.localCopyDelayMs ?? LOCAL_COPY_DELAY_MS;
+    this.retryDelay = options.retryDelayMs ?? RETRY_DELAY_MS;
     this.now = options.now ?? Date.now;
   }
 
@@ -139,6 +150,7 @@ export class ArticleSaver {
       clearTimeout(this.autosaveTimer);
       this.autosaveTimer = null;
     }
+    this.cancelRetry();
     if (this.disposed || this.state.conflict) return;
     if (this.inFlight) {
       this.saveAgain = true;
@@ -161,6 +173,7 @@ export class ArticleSaver {
     }
     if (this.disposed) return;
 
+    if (result.ok) this.retries = 0;
     if (result.ok) {
       this.savedSeq = seq;
       const allSaved = !this.hasUnsavedChanges();
@@ -190,12 +203,32 @@ export class ArticleSaver {
     } else {
       this.writeLocalCopy();
       this.update({ status: 'failed', error: result.error.message, fieldErrors: result.error.fieldErrors ?? null });
-      return; // the next change, a retry or coming back online saves again
+      // The next change, the retry button or coming back online saves again; so does a timer when the failure may
+      // pass by itself (a server restarting, a database connection dropped), so that nothing waits on a keystroke.
+      if (TRANSIENT_CODES.has(result.error.code)) this.scheduleRetry();
+      return;
     }
 
     if (this.saveAgain || this.hasUnsavedChanges()) {
       this.saveAgain = false;
       if (this.hasUnsavedChanges()) await this.saveNow(mode);
+    }
+  }
+
+  private scheduleRetry(): void {
+    this.cancelRetry();
+    const delay = Math.min(this.retryDelay * 2 ** this.retries, RETRY_MAX_DELAY_MS);
+    this.retries++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.saveNow();
+    }, delay);
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
     }
   }
 
@@ -230,6 +263,7 @@ export class ArticleSaver {
 
   dispose(): void {
     this.disposed = true;
+    this.cancelRetry();
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
     if (this.localTimer) clearTimeout(this.localTimer);
   }

@@ -131,6 +131,26 @@ describe('toAppError', () => {
     expect(wrapped.code).toBe('internal');
     expect(wrapped.cause).toBe(unknown);
   });
+
+  it('reports a lost database connection as database_unavailable, also when Drizzle wraps the driver error', () => {
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const wrappedByDrizzle = Object.assign(new Error('Failed query: select ...'), { cause: terminated });
+    for (const err of [
+      wrappedByDrizzle,
+      Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' }),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      Object.assign(new Error('connection failure'), { code: '08006' }),
+    ]) {
+      const appError = toAppError(err);
+      expect(appError.code).toBe('database_unavailable');
+      expect(appError.cause).toBe(err);
+      expect(toErrorResponse(err).status).toBe(503);
+    }
+    // A query the database refused is not an outage.
+    expect(toAppError(Object.assign(new Error('duplicate key'), { code: '23505' })).code).toBe('internal');
+    expect(toAppError(Object.assign(new Error('x'), { cause: { code: '42P01' } })).code).toBe('internal');
+  });
 });
 
 describe('server action results', () => {

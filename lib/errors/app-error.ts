@@ -84,6 +84,7 @@ export function toAppError(err: unknown): AppError {
   if (isUnstorableTextError(err)) {
     return new AppError('validation_failed', { messageAr: UNSTORABLE_TEXT_MESSAGE, detail: 'text Postgres cannot store', cause: err });
   }
+  if (isDatabaseUnavailableError(err)) return new AppError('database_unavailable', { cause: err });
   return new AppError('internal', { cause: err });
 }
 
@@ -102,6 +103,34 @@ export function isUnstorableTextError(err: unknown): boolean {
     if (code === '22021' || code === '22P05') return true;
     // A lone surrogate (JSON.parse lets `"\ud800"` through) is refused by jsonb as invalid input syntax.
     if (code === '22P02' && /surrogate|unicode/i.test(`${String(message ?? '')} ${String(detail ?? '')}`)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Postgres SQLSTATEs of a lost server: connection exceptions (class 08) and admin/crash shutdown (57P01-57P03). */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
+/** postgres.js and Node socket codes of a connection that dropped or never opened. */
+const UNAVAILABLE_CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * Whether an error (or one of its causes: Drizzle wraps driver errors) says the database could not be reached or the
+ * connection dropped, as opposed to a query the database refused. Such errors are `database_unavailable` (503), which
+ * tells the person to try again in a moment, and lets the editor retry a save by itself.
+ */
+export function isDatabaseUnavailableError(err: unknown): boolean {
+  for (let current = err, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_CONNECTION_CODES.has(code))) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

@@ -39,7 +39,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           <SignOutButton />
         </nav>
       </header>
-      <main id="main" className="site-main">
+      <main id="main" className="site-main site-main--wide">
         {children}
       </main>
     </>

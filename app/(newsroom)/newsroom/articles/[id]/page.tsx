@@ -55,8 +55,10 @@ export default async function EditArticlePage({ params }: Props) {
     <>
       <h1 className="visually-hidden">تحرير: {article.title}</h1>
       <ArticleEditor
-        // A new version from elsewhere or a workflow step (which may change who can edit) starts a fresh session.
-        key={`${article.id}:${article.version}:${article.status}`}
+        // A workflow step (which may change who can edit) starts a fresh session. While the text is editable, a new
+        // render of the page (a comment posted, a version saved elsewhere) keeps the session and what was typed: a
+        // newer version from elsewhere comes back as a conflict on the next save. Read-only, the newest text is shown.
+        key={article.permissions.canEdit ? `${article.id}:${article.status}` : `${article.id}:${article.version}:${article.status}`}
         article={article}
         sections={sections.map(({ id: sectionId, name }) => ({ id: sectionId, name }))}
         saveAction={saveArticle}
