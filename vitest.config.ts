@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', '.data/**'],
     environment: 'node',
+    // Outside a Next server there is no incremental cache for unstable_cache: public reads go to the database.
+    env: { MIDAD_PUBLIC_CACHE: '0' },
     // One throwaway Postgres cluster for the run (or TEST_DATABASE_URL); see test/support/postgres-global-setup.ts.
     globalSetup: [path.resolve(__dirname, 'test/support/postgres-global-setup.ts')],
     testTimeout: 30_000,

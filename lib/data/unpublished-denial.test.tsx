@@ -9,7 +9,7 @@
 import { eq } from 'drizzle-orm';
 import { renderToString } from 'react-dom/server';
 import type { ReactElement } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandle } from '@/db/client';
 import type { DatabaseHandle } from '@/db/open-database';
 import { articleEntities, articles, entities, sections } from '@/db/schema';
@@ -18,6 +18,13 @@ import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
 import { createTestUser } from '@/test/support/workflow-fixtures';
 import type { Actor } from './users';
 import { applyWorkflowEventForActor } from './workflow';
+
+// Public pages call connection() to render per request; outside Next there is no request scope to ask.
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  connection: async () => undefined,
+}));
+
 
 const ArticlePage = (await import('@/app/(public)/articles/[slug]/page')).default;
 const HomePage = (await import('@/app/(public)/page')).default;

@@ -28,6 +28,13 @@ import { isValidSlug, slugify } from '@/lib/text/slug';
 import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
 import { createTestUser } from '@/test/support/workflow-fixtures';
 
+// Public pages call connection() to render per request; outside Next there is no request scope to ask.
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  connection: async () => undefined,
+}));
+
+
 vi.mock('next/navigation', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/navigation')>()),
   useRouter: () => ({ refresh() {}, push() {}, replace() {} }),
@@ -101,8 +108,18 @@ function decodeEntities(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Asserts that `html` has no script element, no event-handler attribute and no script URL. */
+/** JSON-LD data blocks: the one kind of script element a page may carry (never executed). */
+const JSON_LD_BLOCK = /<script type="application\/ld\+json">([^<]*)<\/script>/g;
+
+/**
+ * Asserts that `html` has no executable script element, no event-handler attribute and no script URL. JSON-LD blocks
+ * are allowed when their content cannot end the element (no `<` at all: serializeJsonLd escapes it) and is valid JSON.
+ */
 function expectInert(html: string): void {
+  for (const block of html.matchAll(JSON_LD_BLOCK)) {
+    expect(() => JSON.parse(decodeEntities(block[1]!))).not.toThrow();
+  }
+  html = html.replace(JSON_LD_BLOCK, '');
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/<(iframe|object|embed|svg|img|body)\b/i);
   for (const tag of html.match(/<[a-zA-Z][^>]*>/g) ?? []) {
