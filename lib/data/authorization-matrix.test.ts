@@ -14,6 +14,7 @@ import type { Actor } from '@/lib/data/users';
 import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
 import { createTestArticle, createTestUser, snapshotTables } from '@/test/support/workflow-fixtures';
 import type { ArticleState } from '@/lib/workflow/states';
+import { expectOutcome } from '@/test/support/authorization-outcome';
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 
@@ -275,17 +276,7 @@ describe.each(testDrivers())('authorization matrix on %s', (driver) => {
         const before = await snapshotTables(handle.db);
         const result = await cell.call(f);
         const after = await snapshotTables(handle.db);
-        const want = expected[who];
-        if (want === 'ok') {
-          expect(result).toMatchObject({ ok: true });
-          expect(after).not.toBe(before);
-        } else if (want === 'unchanged') {
-          expect(result).toMatchObject({ ok: true });
-          expect(after).toBe(before);
-        } else {
-          expect(result).toMatchObject({ ok: false, error: { code: want } });
-          expect(after).toBe(before);
-        }
+        expectOutcome(result, before, after, expected[who]);
       });
     }
   }
