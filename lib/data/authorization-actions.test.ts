@@ -19,9 +19,9 @@ import { articles, entities } from '@/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/data/users';
 import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
-import { createTestArticle, createTestUser, snapshotTables } from '@/test/support/workflow-fixtures';
+import { createTestArticle, snapshotTables } from '@/test/support/workflow-fixtures';
 import type { ArticleState } from '@/lib/workflow/states';
-import { expectOutcome } from '@/test/support/authorization-outcome';
+import { createMatrixPeople, expectOutcome } from '@/test/support/authorization-outcome';
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 
@@ -218,10 +218,7 @@ describe.each(testDrivers())('authorization matrix, part two, on %s', (driver) =
   beforeAll(async () => {
     ({ handle, dispose } = await openFreshDatabase(driver));
     setDatabaseHandle(handle);
-    people.author = await createTestUser(handle.db, 'writer');
-    people.otherWriter = await createTestUser(handle.db, 'writer');
-    people.editor = await createTestUser(handle.db, 'editor');
-    people.admin = await createTestUser(handle.db, 'admin');
+    Object.assign(people, await createMatrixPeople(handle.db));
   });
   afterAll(async () => dispose());
 

@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/data/users';
 import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
 import { createTestArticle, createTestUser, snapshotTables } from '@/test/support/workflow-fixtures';
 import type { ArticleState } from '@/lib/workflow/states';
-import { expectOutcome } from '@/test/support/authorization-outcome';
+import { createMatrixPeople, expectOutcome } from '@/test/support/authorization-outcome';
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 
@@ -211,10 +211,7 @@ describe.each(testDrivers())('authorization matrix on %s', (driver) => {
   beforeAll(async () => {
     ({ handle, dispose } = await openFreshDatabase(driver));
     setDatabaseHandle(handle);
-    people.author = await createTestUser(handle.db, 'writer');
-    people.otherWriter = await createTestUser(handle.db, 'writer');
-    people.editor = await createTestUser(handle.db, 'editor');
-    people.admin = await createTestUser(handle.db, 'admin');
+    Object.assign(people, await createMatrixPeople(handle.db));
   });
   afterAll(async () => dispose());
 
