@@ -16,6 +16,38 @@ const STATIC_FILE_HEADERS = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+/**
+ * The reader pages that ship no JavaScript (pages/: the article page and its 404) are served without proxy.ts, whose
+ * per-request work (a nonce, Next's proxy machinery) would cost more than serving the cached page itself. They get
+ * these fixed headers instead: the static ones, a Content-Security-Policy that allows no script at all (the JSON-LD
+ * block is data, not script), and a Cache-Control that makes a CDN or browser ask again each time (cheaply, with
+ * the ETag): the page is stale the moment its story changes, which only the app hears. Keep in step with
+ * NO_SCRIPT_CONTENT_SECURITY_POLICY and READER_PAGE_CACHE_CONTROL in lib/security/headers.ts (a test compares them).
+ */
+const NO_SCRIPT_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "manifest-src 'self'",
+  "worker-src 'none'",
+].join('; ');
+const READER_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+const NO_SCRIPT_PAGE_HEADERS = [
+  ...STATIC_FILE_HEADERS,
+  { key: 'Content-Security-Policy', value: NO_SCRIPT_CONTENT_SECURITY_POLICY },
+  { key: 'Cache-Control', value: READER_PAGE_CACHE_CONTROL },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -36,6 +68,7 @@ const nextConfig = {
     return [
       { source: '/_next/static/:path*', headers: STATIC_FILE_HEADERS },
       { source: '/_next/image', headers: STATIC_FILE_HEADERS },
+      { source: '/articles/:slug*', headers: NO_SCRIPT_PAGE_HEADERS },
     ];
   },
 };

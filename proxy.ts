@@ -6,7 +6,8 @@ import { createNonce, securityHeaders } from '@/lib/security/headers';
 /**
  * Runs before every request except Next's static files:
  *
- * 1. Security headers on every response (lib/security/headers.ts), with a Content-Security-Policy carrying a fresh
+ * 1. Security headers on every response but the article pages' (see the matcher below) (lib/security/headers.ts),
+ *    with a Content-Security-Policy carrying a fresh
  *    nonce. The policy also goes on the REQUEST, where Next.js reads the nonce and puts it on its own scripts and
  *    styles (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md); `x-nonce` carries it for any
  *    component of ours that needs it. Nonces need dynamic rendering: every page is dynamic.
@@ -38,5 +39,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but the build's static files and image optimizer (next.config.js gives those the static headers).
-export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };
+// Everything but the build's static files and image optimizer, and the article pages, which have no script to give a
+// nonce to: next.config.js gives those fixed headers (NO_SCRIPT_PAGE_HEADERS).
+export const config = { matcher: ['/((?!_next/static|_next/image|articles/).*)'] };

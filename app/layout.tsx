@@ -4,6 +4,7 @@ import { getEnv } from '@/lib/config/env';
 import { siteFeedTypes } from '@/lib/public/feed-links';
 import { naskh } from './fonts';
 import './globals.css';
+import '@/components/article/article-notes.css';
 
 /**
  * Site-wide metadata. A function (not a constant) so that MIDAD_SITE_URL is read at request time: every relative URL

@@ -5,6 +5,7 @@ import { storageStatePath } from './pages/sign-in-page';
 type WithHeaders = { headers(): Record<string, string>; url(): string };
 
 const SAMPLE_TITLE = 'القيادة الوسطى الأمريكية تكشف عن مساعدة عراقية ضد الهجمات الصاروخية';
+const SAMPLE_SLUG = 'القيادة-الوسطى-الأمريكية-تكشف-عن-مساعدة-عراقية-ضد-الهجمات-الصاروخية';
 
 function expectSecurityHeaders(response: WithHeaders | null | undefined, what: string) {
   expect(response, what).toBeTruthy();
@@ -92,13 +93,29 @@ test.describe('security headers, signed out', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLE_TITLE);
       await page.goto('/signin');
       await expect(page.getByRole('button', { name: 'تسجيل الدخول' })).toBeEnabled();
-      await page.goto('/articles/no-such-article');
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('الصفحة غير موجودة');
       await page.goto('/no-such-page');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('الصفحة غير موجودة');
     });
     // The 404 document itself is a console error in Chromium ("Failed to load resource: 404"): that one is expected.
     expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+  });
+
+  test('an article page runs no script at all, and its 404 is whole without one', async ({ page }) => {
+    const problems = await collectViolations(page, async () => {
+      await page.goto(`/articles/${encodeURIComponent(SAMPLE_SLUG)}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLE_TITLE);
+    });
+    expect(problems).toEqual([]);
+    // An unknown article is answered by the App Router's not-found document (Next renders it for every 404), under
+    // the article pages' no-script policy: its scripts are refused, and it needs none of them to be read and used.
+    const refused = await collectViolations(page, async () => {
+      const response = await page.goto('/articles/no-such-article');
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('الصفحة غير موجودة');
+      await expect(page.getByRole('link', { name: 'العودة إلى الصفحة الرئيسية' })).toHaveAttribute('href', '/');
+    });
+    const others = refused.filter((problem) => !/status of 404/.test(problem) && !/script-src/.test(problem) && !/Content Security Policy.*script/i.test(problem));
+    expect(others).toEqual([]);
   });
 
   test('signing in works under the CSP (client scripts run, no violation)', async ({ page }) => {

@@ -1,15 +1,7 @@
-import 'server-only';
-
-import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
-import { ArticleBody } from '@/components/article/article-body';
-import { CopyLinkButton } from '@/components/article/copy-link-button';
-import '@/components/article/article-notes.css';
-import { getDateSettings } from '@/lib/config/site';
+import { ArticleBodyHtml } from '@/components/article/article-body-html';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/lib/entities/entity-types';
-import { extractPlainText } from '@/lib/content/plain-text';
-import { countWords, readingMinutes } from '@/lib/editor/word-count';
-import { formatArabicDate, formatArabicDateTime } from '@/lib/format/date';
+import { formatArabicDate, formatArabicDateTime, type DateFormatSettings } from '@/lib/format/date';
 import { formatReadingTime, shareLinks } from '@/lib/public/share-links';
 
 export type ArticleViewNote = { kind: 'update' | 'correction'; text: string; at: Date };
@@ -23,9 +15,13 @@ export type ArticleViewProps = {
   date: Date;
   /** Shown as "updated" when later than `date`. */
   updatedAt?: Date;
-  body: JSONContent;
-  /** Entity id → public page, so tagged names link to their entity. */
-  entityHrefs?: Record<string, string>;
+  /** The body, rendered on the server by `renderArticleBodyHtml` (components/article/article-body.tsx) and nothing else. */
+  bodyHtml: string;
+  /** Whole minutes (`articleReadingMinutes`); 0 hides it. */
+  readingMinutes: number;
+  dateSettings: DateFormatSettings;
+  /** The section the story is filed under, with its page. */
+  section?: { name: string; href: string } | null;
   /** The entities the text mentions, listed under it. */
   entities?: ArticleViewEntity[];
   /** Public notes of update and correction. */
@@ -37,13 +33,29 @@ export type ArticleViewProps = {
 const NOTE_LABELS = { update: 'تحديث', correction: 'تصحيح' } as const;
 
 /** An article as readers see it: the public page and the newsroom preview render exactly this. */
-export function ArticleView({ title, dek, authorName, date, updatedAt, body, entityHrefs, entities = [], notes = [], share }: ArticleViewProps) {
-  const dateSettings = getDateSettings();
-  const minutes = readingMinutes(countWords(extractPlainText(body)));
+export function ArticleView({
+  title,
+  dek,
+  authorName,
+  date,
+  updatedAt,
+  bodyHtml,
+  readingMinutes: minutes,
+  dateSettings,
+  section,
+  entities = [],
+  notes = [],
+  share,
+}: ArticleViewProps) {
   const updated = updatedAt && updatedAt.getTime() > date.getTime() ? updatedAt : null;
   return (
     <article>
       <header className="article-header">
+        {section ? (
+          <p className="article-section">
+            <Link href={section.href}>{section.name}</Link>
+          </p>
+        ) : null}
         <h1>{title}</h1>
         {dek ? <p className="article-dek">{dek}</p> : null}
         <p className="article-meta">
@@ -65,7 +77,7 @@ export function ArticleView({ title, dek, authorName, date, updatedAt, body, ent
           ) : null}
         </p>
       </header>
-      <ArticleBody doc={body} entityHrefs={entityHrefs} />
+      <ArticleBodyHtml html={bodyHtml} />
       {notes.length > 0 ? (
         <aside className="article-notes" aria-labelledby="article-notes-title">
           <h2 id="article-notes-title">التحديثات والتصحيحات</h2>
@@ -105,7 +117,9 @@ export function ArticleView({ title, dek, authorName, date, updatedAt, body, ent
               </li>
             ))}
             <li>
-              <CopyLinkButton url={share.url} />
+              <a href={share.url} className="share-links__permalink" rel="bookmark">
+                الرابط الدائم للخبر
+              </a>
             </li>
           </ul>
         </nav>

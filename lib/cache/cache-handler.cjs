@@ -112,7 +112,11 @@ class MidadCacheHandler {
     const s = state();
     remove(s, key);
     if (data === null || data === undefined) return;
-    const tags = [...(ctx?.tags ?? []), ...(Array.isArray(data.tags) ? data.tags : [])];
+    const pageTags = pagesRouterPageTags(data);
+    // A Pages Router page (the article page) is kept only under the tags of the data it shows; without them (a 404,
+    // a redirect, the public cache switched off) it is rendered on every request rather than kept blind.
+    if (pageTags === null) return;
+    const tags = [...(ctx?.tags ?? []), ...(Array.isArray(data.tags) ? data.tags : []), ...pageTags];
     const bytes = estimateBytes(data);
     if (bytes > s.maxBytes / 4) return;
     s.entries.set(key, { value: data, lastModified: now(), tags, bytes });
@@ -137,6 +141,17 @@ class MidadCacheHandler {
   }
 
   resetRequestCache() {}
+}
+
+/**
+ * The tags of a Pages Router page entry: its props' `cacheTags` (lib/public/article-page.ts), or null when it has
+ * none. Other entries (data, App Router pages) carry their tags in the context: [] here.
+ * @param {any} data @returns {string[] | null}
+ */
+function pagesRouterPageTags(data) {
+  if (!data || data.kind !== 'PAGES') return [];
+  const tags = data.pageData && data.pageData.pageProps ? data.pageData.pageProps.cacheTags : undefined;
+  return Array.isArray(tags) && tags.length > 0 && tags.every((tag) => typeof tag === 'string') ? tags : null;
 }
 
 /** @param {any} data */

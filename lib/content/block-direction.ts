@@ -2,6 +2,7 @@ import { combineTransactionSteps, Extension, getChangedRanges } from '@tiptap/co
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { DOCUMENT_DIRECTION as ROOT_DIRECTION } from './article-root';
 
 /**
  * Per-block text direction, as a `dir` attribute declared by OUR extension list (not by Tiptap's core
@@ -21,7 +22,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 export const TEXT_DIRECTIONS = ['rtl', 'ltr'] as const;
 export type TextDirection = (typeof TEXT_DIRECTIONS)[number];
 
-export const DOCUMENT_DIRECTION: TextDirection = 'rtl';
+export const DOCUMENT_DIRECTION: TextDirection = ROOT_DIRECTION;
 
 /** Node types whose `dir` defaults to `null` (inherit). */
 export const INHERITING_DIRECTION_NODE_TYPES = [

@@ -1,7 +1,7 @@
 import type { EditorOptions, Extensions } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 
-import { BlockDirection, DOCUMENT_DIRECTION } from './block-direction';
+import { BlockDirection } from './block-direction';
 import { EntityMark } from './entity-mark';
 import { isAllowedHref, LINK_REL } from './link-policy';
 import { ContentPasteGuard } from './paste-guard';
@@ -36,7 +36,8 @@ export function createContentExtensions(): Extensions {
 }
 
 /** Attributes of the element that contains a rendered article body (and of the editor's root element). */
-export const ARTICLE_ROOT_ATTRIBUTES = { dir: DOCUMENT_DIRECTION, lang: 'ar' } as const;
+import { ARTICLE_ROOT_ATTRIBUTES } from './article-root';
+export { ARTICLE_ROOT_ATTRIBUTES };
 
 /**
  * Spread into `new Editor({...})` / `useEditor({...})` together with `extensions: createContentExtensions()`.

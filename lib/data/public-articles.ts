@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { getDb } from '@/db/client';
-import { articleRevisions, articles, slugRedirects, users } from '@/db/schema';
+import { articleRevisions, articles, sections, slugRedirects, users } from '@/db/schema';
 
 /**
  * What readers see: the PUBLISHED REVISION of each published article (articles.published_revision_id), never the
@@ -29,6 +29,8 @@ export type PublishedArticle = PublishedArticleSummary & {
   updatedAt: Date;
   /** Notes of update and correction, oldest first. */
   notes: PublicArticleNote[];
+  /** The section of the published revision (or of the working copy, for a story published before revisions kept one). */
+  section: { slug: string; name: string } | null;
 };
 
 /** A request for an old slug of a published article: answer with a permanent redirect to `redirectTo`. */
@@ -75,10 +77,13 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
       revisionPublishedAt: articleRevisions.publishedAt,
       workingUpdatedAt: articles.updatedAt,
       authorName: users.displayName,
+      sectionSlug: sections.slug,
+      sectionName: sections.name,
     })
     .from(articles)
     .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(sections, eq(sections.id, sql`coalesce(${articleRevisions.sectionId}, ${articles.sectionId})`))
     .where(and(eq(articles.status, 'published'), sql`${publicSlug} = ${slug}`))
     .limit(1);
   if (row) {
@@ -107,6 +112,7 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
       notes: notes.flatMap((note) =>
         note.kind && note.text && note.at ? [{ kind: note.kind, text: note.text, at: note.at }] : [],
       ),
+      section: row.sectionSlug && row.sectionName ? { slug: row.sectionSlug, name: row.sectionName } : null,
     };
   }
   const [redirect] = await db

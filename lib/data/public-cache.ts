@@ -52,7 +52,15 @@ async function cached<T>(keyParts: string[], tags: string[], load: () => Promise
 }
 
 export type ArticlePageData = PublishedArticle & { entities: ArticleEntity[]; hrefs: Record<string, string> };
-export type ArticlePageLookup = { kind: 'article'; article: ArticlePageData } | { kind: 'redirect'; redirectTo: string } | null;
+export type ArticlePageLookup =
+  | {
+      kind: 'article';
+      article: ArticlePageData;
+      /** Every tag the story's data was read under: a page built from it is stale when one of them is revalidated. */
+      cacheTags: string[];
+    }
+  | { kind: 'redirect'; redirectTo: string }
+  | null;
 
 /** The article page: the published story and its entities, or a redirect from an old slug, or null (404). */
 export async function readArticlePage(slug: string): Promise<ArticlePageLookup> {
@@ -65,13 +73,15 @@ export async function readArticlePage(slug: string): Promise<ArticlePageLookup> 
   if (!found) return null;
   if ('redirectTo' in found) return { kind: 'redirect', redirectTo: found.redirectTo };
   const id = found.id;
-  const article = await cached(['article', id, slug], [`article:${id}`, slugTag('article', slug)], async () => {
+  // `sections`: the page shows its section's name.
+  const cacheTags = [`article:${id}`, slugTag('article', slug), 'sections'];
+  const article = await cached(['article', id, slug], cacheTags, async () => {
     const published = await getPublishedArticleBySlug(slug);
     if (!published || isArticleRedirect(published) || published.id !== id) return null;
     const { entities, hrefs } = await getPublicEntitiesForDocument(published.body);
     return { ...published, entities, hrefs };
   });
-  return article ? { kind: 'article', article } : null;
+  return article ? { kind: 'article', article, cacheTags } : null;
 }
 
 export async function readEntityBySlug(slug: string): Promise<PublicEntityLookup | null> {

@@ -8,7 +8,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { renderToString } from 'react-dom/server';
-import type { ReactElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandle } from '@/db/client';
 import type { DatabaseHandle } from '@/db/open-database';
@@ -26,7 +26,9 @@ vi.mock('next/server', async (importOriginal) => ({
 }));
 
 
-const ArticlePage = (await import('@/app/(public)/articles/[slug]/page')).default;
+const articlePage = await import('@/pages/articles/[slug]');
+// What instrumentation.ts does at server start.
+(await import('@/lib/public/article-page-loader')).provideArticlePageLoader((await import('@/lib/public/article-page')).loadArticlePage);
 const HomePage = (await import('@/app/(public)/page')).default;
 const SectionPage = (await import('@/app/(public)/sections/[slug]/page')).default;
 const EntityPage = (await import('@/app/(public)/entities/[slug]/page')).default;
@@ -57,6 +59,14 @@ async function show(render: () => Promise<ReactElement | Response>): Promise<{ s
 }
 
 const params = <T,>(value: T) => Promise.resolve(value);
+
+/** The article page (Pages Router) as Next renders it: its getStaticProps, then the page with the props. */
+async function renderArticlePage(slug: string): Promise<ReactElement> {
+  const result = await articlePage.getStaticProps({ params: { slug } });
+  if ('notFound' in result) throw Object.assign(new Error('not found'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' });
+  if ('redirect' in result) throw Object.assign(new Error('redirect'), { digest: `NEXT_REDIRECT;${result.redirect.destination}` });
+  return createElement(articlePage.default, await result.props);
+}
 const noSearch = params({});
 
 describe.each(testDrivers())('an unpublished story on every public route (%s)', (driver) => {
@@ -125,10 +135,10 @@ describe.each(testDrivers())('an unpublished story on every public route (%s)', 
   }
 
   it('its article page and its content API item answer 404', async () => {
-    expect((await show(() => ArticlePage({ params: params({ slug: gone.slug }) }))).status).toBe(404);
+    expect((await show(() => renderArticlePage(gone.slug))).status).toBe(404);
     expect((await show(() => apiItem.GET(new Request(`http://x/api/content/v1/items/${gone.slug}`), { params: params({ slug: gone.slug }) }))).status).toBe(404);
     // The control story is served by both.
-    expect((await show(() => ArticlePage({ params: params({ slug: control.slug }) }))).status).toBe(200);
+    expect((await show(() => renderArticlePage(control.slug))).status).toBe(200);
     expect((await show(() => apiItem.GET(new Request(`http://x/api/content/v1/items/${control.slug}`), { params: params({ slug: control.slug }) }))).status).toBe(200);
   });
 });

@@ -57,9 +57,24 @@ describe('next.config.js static file headers', () => {
       headers(): Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>>;
     };
     const rules = await config.headers();
-    expect(rules.map((rule) => rule.source)).toEqual(['/_next/static/:path*', '/_next/image']);
-    for (const rule of rules) {
+    expect(rules.map((rule) => rule.source)).toEqual(['/_next/static/:path*', '/_next/image', '/articles/:slug*']);
+    for (const rule of rules.slice(0, 2)) {
       expect(Object.fromEntries(rule.headers.map((header) => [header.key, header.value]))).toEqual(STATIC_SECURITY_HEADERS);
     }
+  });
+
+  it('give the article pages, which the proxy does not see, the static headers, a no-script policy and revalidation', async () => {
+    const { NO_SCRIPT_CONTENT_SECURITY_POLICY, READER_PAGE_CACHE_CONTROL, STATIC_SECURITY_HEADERS } = await import('./headers');
+    const config = createRequire(import.meta.url)('../../next.config.js') as {
+      headers(): Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>>;
+    };
+    const articles = (await config.headers()).find((rule) => rule.source === '/articles/:slug*');
+    expect(Object.fromEntries(articles!.headers.map((header) => [header.key, header.value]))).toEqual({
+      ...STATIC_SECURITY_HEADERS,
+      'Content-Security-Policy': NO_SCRIPT_CONTENT_SECURITY_POLICY,
+      'Cache-Control': READER_PAGE_CACHE_CONTROL,
+    });
+    expect(NO_SCRIPT_CONTENT_SECURITY_POLICY).toContain("script-src 'none'");
+    expect(NO_SCRIPT_CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 });

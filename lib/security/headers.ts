@@ -60,6 +60,31 @@ export function contentSecurityPolicy({ nonce, development, https }: SecurityHea
   return directives.join('; ');
 }
 
+/**
+ * The policy of reader pages that ship no JavaScript (the Pages Router's article page and its 404): no script may
+ * run at all. Sent by next.config.js (NO_SCRIPT_PAGE_HEADERS), not by proxy.ts, which does not run for them.
+ */
+export const NO_SCRIPT_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "manifest-src 'self'",
+  "worker-src 'none'",
+].join('; ');
+
+/** Reader pages kept in Next's cache: a CDN or browser must ask again each time (the ETag makes that cheap). */
+export const READER_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   const headers: Record<string, string> = { ...STATIC_SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(options) };
   if (options.https) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { renderArticleBodyHtml } from '@/components/article/article-body';
 import { ArticleView } from '@/components/article/article-view';
 import { requireActorForPage } from '@/lib/auth/current-user';
 import { getArticleForEditing } from '@/lib/data/article-editing';
+import { getDateSettings } from '@/lib/config/site';
+import { articleReadingMinutes } from '@/lib/content/reading-time';
 import { isAppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -39,7 +42,9 @@ export default async function ArticlePreviewPage({ params }: Props) {
         dek={article.dek}
         authorName={article.authorName}
         date={new Date(article.updatedAt)}
-        body={article.body}
+        bodyHtml={renderArticleBodyHtml(article.body)}
+        readingMinutes={articleReadingMinutes(article.body)}
+        dateSettings={getDateSettings()}
       />
     </>
   );
