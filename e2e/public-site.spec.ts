@@ -10,6 +10,7 @@ import {
   createSection,
   createStory,
   announceChanges,
+  renameStorySlug,
   rewriteStory,
   setStoryStatus,
   uniqueArabicWord,
@@ -294,6 +295,22 @@ test.describe('pages', () => {
       await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', `${baseURL}/atom.xml`);
     }
   });
+});
+
+test('an old address of a story redirects with 301 to its current one, and the page shows its section', async ({ page, request, baseURL }) => {
+  const word = uniqueArabicWord();
+  const section = await createSection(`قسم ${word}`);
+  const story = await createStory({ title: `خبر نُقل ${word}`, paragraphs: [`نص ${word}.`], sectionId: section.id });
+  const newSlug = `${story.slug}-جديد`;
+  expect((await request.get(`/articles/${encodeURIComponent(story.slug)}`)).status()).toBe(200); // now in the cache
+  await renameStorySlug(story.id, newSlug);
+  const moved = await request.get(`/articles/${encodeURIComponent(story.slug)}`, { maxRedirects: 0 });
+  expect(moved.status()).toBe(301);
+  expect(moved.headers().location).toBe(`/articles/${encodeURIComponent(newSlug)}`);
+  await page.goto(`/articles/${encodeURIComponent(story.slug)}`);
+  expect(page.url()).toBe(articleUrl(baseURL!, newSlug));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(story.title);
+  await expect(page.getByRole('link', { name: section.name })).toHaveAttribute('href', `/sections/${encodeURIComponent(section.slug)}`);
 });
 
 test('an entity page carries JSON-LD of its type and makes its feeds discoverable', async ({ page, baseURL }) => {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../db/open-database';
-import { articleEntities, articles, entities, sections, users } from '../../db/schema';
+import { articleEntities, articles, entities, sections, slugRedirects, users } from '../../db/schema';
 import { slugTag } from '../../lib/cache/tags';
 import { documentFromParagraphs, extractPlainText } from '../../lib/content';
 import type { EntityType } from '../../lib/entities/entity-types';
@@ -151,4 +151,16 @@ export async function rewriteStory(id: string, input: { title: string; paragraph
     .where(eq(articles.id, id))
     .returning({ slug: articles.slug, sectionId: articles.sectionId });
   if (row && options.announce !== false) await announceChanges(storyTags(id, row.slug, row.sectionId));
+}
+
+/** Gives a published story a new slug, keeping the old one as a redirect (as a republish with a new slug does). */
+export async function renameStorySlug(id: string, newSlug: string): Promise<void> {
+  const { db } = await database();
+  const [old] = await db.select({ slug: articles.slug, sectionId: articles.sectionId }).from(articles).where(eq(articles.id, id));
+  if (!old) throw new Error(`no story ${id}`);
+  await db.transaction(async (tx) => {
+    await tx.update(articles).set({ slug: newSlug }).where(eq(articles.id, id));
+    await tx.insert(slugRedirects).values({ kind: 'article', oldSlug: old.slug, targetId: id });
+  });
+  await announceChanges([...storyTags(id, old.slug, old.sectionId), slugTag('article', newSlug)]);
 }
