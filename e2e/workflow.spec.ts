@@ -193,7 +193,8 @@ test.describe('who may open what', () => {
     await expect(writer.getByTestId('nav-review')).toHaveCount(0);
     await expect(writer.getByRole('link', { name: 'المستخدمون' })).toHaveCount(0);
     for (const path of ['/newsroom/review', '/newsroom/users']) {
-      await writer.goto(path);
+      const response = await writer.goto(path);
+      expect(response?.status(), path).toBe(403);
       await expect(writer.getByTestId('forbidden')).toContainText(FORBIDDEN);
       await expect(writer.getByRole('table')).toHaveCount(0);
     }
