@@ -58,6 +58,9 @@ const nextConfig = {
   // Native and WebAssembly packages are loaded by Node at run time, never bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   experimental: {
+    // forbidden() from next/navigation: a newsroom page refused to the signed-in person's role answers 403 with the
+    // nearest forbidden.tsx (components/workflow/refusal.tsx). The data layer's checks stay the real protection.
+    authInterrupts: true,
     serverActions: {
       // An article body may be 1 MB of JSON (lib/content MAX_DOCUMENT_JSON_BYTES) plus its other fields; anything
       // larger is refused with 413 before the action runs. Cross-site calls are refused by Next's Origin check.

@@ -4,7 +4,8 @@
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { EditorPage } from './pages/editor-page';
-import { DEMO_USERS, storageStatePath, type DemoRole } from './pages/sign-in-page';
+import { DEMO_USERS, type DemoRole } from './pages/sign-in-page';
+import { pageSignedInAs } from './support/role-page';
 import { WorkflowSeed } from './support/seed-workflow';
 
 const COMMENT_REQUIRED = 'يُرجى كتابة ملاحظة توضّح التعديلات المطلوبة قبل إعادة المقال إلى كاتبه.';
@@ -20,10 +21,7 @@ test.afterAll(async () => {
 
 const unique = () => Math.random().toString(36).slice(2, 7);
 
-async function as(browser: Browser, role: DemoRole): Promise<EditorPage> {
-  const context = await browser.newContext({ storageState: storageStatePath(role), locale: 'ar-IQ', timezoneId: 'Asia/Baghdad' });
-  return new EditorPage(await context.newPage());
-}
+const as = async (browser: Browser, role: DemoRole) => new EditorPage(await pageSignedInAs(browser, role));
 
 const stepButton = (editor: EditorPage, name: string) => editor.workflow.getByRole('button', { name, exact: true });
 const statusBadge = (editor: EditorPage) => editor.workflow.getByTestId('workflow-status');

@@ -259,11 +259,11 @@ test.describe('as a writer', () => {
     const { id } = await seed.insertArticle({ authorEmail: 'other-writer@example.com', title: 'مسودة زميل', paragraphs: ['نص الزميل.'] });
     const before = await seed.readArticle(id);
 
-    await page.goto(`/newsroom/articles/${id}`);
-    await expect(page.getByTestId('editor-refused')).toContainText('لا تملك صلاحية');
+    expect((await page.goto(`/newsroom/articles/${id}`))?.status()).toBe(403);
+    await expect(page.getByTestId('forbidden')).toContainText('عذرًا، لا تملك صلاحية القيام بهذا الإجراء.');
     await expect(page.locator('.editor-body')).toHaveCount(0);
-    await page.goto(`/newsroom/articles/${id}/preview`);
-    await expect(page.locator('.form-error')).toContainText('لا تملك صلاحية');
+    expect((await page.goto(`/newsroom/articles/${id}/preview`))?.status()).toBe(403);
+    await expect(page.getByTestId('forbidden')).toContainText('عذرًا، لا تملك صلاحية القيام بهذا الإجراء.');
     await expect(page.locator('.article-body')).toHaveCount(0);
 
     const response = await page.request.post(`/api/articles/${id}/save`, {

@@ -82,7 +82,7 @@ test.describe('the audit page', () => {
     test('is refused: no link, no events, an Arabic explanation', async ({ page }) => {
       await page.goto('/newsroom');
       await expect(page.getByRole('link', { name: 'سجل التدقيق' })).toHaveCount(0);
-      await page.goto('/newsroom/audit');
+      expect((await page.goto('/newsroom/audit'))?.status()).toBe(403);
       await expect(page.locator('main [role="alert"]')).toHaveText('سجل التدقيق متاح لمديري النظام فقط.');
       await expect(page.getByTestId('audit-table')).toHaveCount(0);
     });

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_USERS, storageStatePath, type DemoRole } from './pages/sign-in-page';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_USERS } from './pages/sign-in-page';
+import { pageSignedInAs } from './support/role-page';
 import { WorkflowSeed } from './support/seed-workflow';
 
 const COMMENT_REQUIRED = 'يُرجى كتابة ملاحظة توضّح التعديلات المطلوبة قبل إعادة المقال إلى كاتبه.';
@@ -14,11 +15,6 @@ test.afterAll(async () => {
 });
 
 const unique = () => Math.random().toString(36).slice(2, 7);
-
-async function as(browser: Browser, role: DemoRole): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(role), locale: 'ar-IQ', timezoneId: 'Asia/Baghdad' });
-  return context.newPage();
-}
 
 async function openHistory(page: Page, articleId: string) {
   await page.goto(`/newsroom/articles/${articleId}/history`);
@@ -37,7 +33,7 @@ test('a story goes from the writer through review and changes to the editor, who
     paragraphs: ['أعلنت وزارة التخطيط في بغداد اليوم نتائج المسح السكاني.'],
   });
 
-  const writer = await as(browser, 'writer');
+  const writer = await pageSignedInAs(browser, 'writer');
   await writer.goto('/newsroom');
   await expect(writer.getByTestId('my-drafts').getByRole('link', { name: title })).toBeVisible();
   await openHistory(writer, article.id);
@@ -45,7 +41,7 @@ test('a story goes from the writer through review and changes to the editor, who
   await workflow(writer).getByRole('button', { name: 'إرسال للمراجعة' }).click();
   await expect(statusBadge(writer)).toHaveText('قيد المراجعة');
 
-  const editor = await as(browser, 'editor');
+  const editor = await pageSignedInAs(browser, 'editor');
   await editor.goto('/newsroom/review');
   await expect(editor.getByTestId('nav-review')).toContainText(/المراجعة \(\d+\)/);
   await editor.getByRole('link', { name: title }).click();
@@ -87,7 +83,7 @@ test('a writer has no publish control, and the database stays as it was', async 
     paragraphs: ['نص معتمد.'],
   });
   const before = await seed.get(article.id);
-  const writer = await as(browser, 'writer');
+  const writer = await pageSignedInAs(browser, 'writer');
   await openHistory(writer, article.id);
   await expect(statusBadge(writer)).toHaveText('معتمد');
   await expect(writer.getByRole('button', { name: 'نشر الآن' })).toHaveCount(0);
@@ -113,7 +109,7 @@ test('an edit of a published story reaches readers only when the update is publi
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(reader.locator('.article-body')).toContainText('هذا العام');
 
-  const editor = await as(browser, 'editor');
+  const editor = await pageSignedInAs(browser, 'editor');
   await openHistory(editor, article.id);
   await workflow(editor).getByRole('radio', { name: 'تصحيح' }).check();
   await workflow(editor).getByLabel('نص الملاحظة العلنية').fill('صُحّح موعد اكتمال المشروع.');
@@ -135,7 +131,7 @@ test('an editor compares two revisions word by word and restores the older one a
     history: [{ title: 'عنوان أول', paragraphs: ['زار الوزير مدينة البصرة أمس.'] }],
     paragraphs: ['زار الوزير مدينة الموصل أمس.'],
   });
-  const editor = await as(browser, 'editor');
+  const editor = await pageSignedInAs(browser, 'editor');
   await openHistory(editor, article.id);
   const comparison = editor.getByTestId('comparison');
   const body = comparison.getByLabel('فروق النص');
@@ -160,7 +156,7 @@ test('an editor compares two revisions word by word and restores the older one a
 test('a story scheduled a few seconds ahead appears for readers on time', async ({ browser }) => {
   const title = `خبر مجدول ${unique()}`;
   const article = await seed.article({ authorEmail: DEMO_USERS.writer.email, status: 'approved', title, paragraphs: ['نص مجدول.'] });
-  const editor = await as(browser, 'editor');
+  const editor = await pageSignedInAs(browser, 'editor');
   await openHistory(editor, article.id);
   const due = Date.now() + 8_000;
   // The newsroom's time zone: Baghdad, UTC+3 all year.
@@ -192,12 +188,13 @@ test.describe('who may open what', () => {
   });
 
   test('a writer is refused the review queue and the user list, and sees neither in the navigation', async ({ browser }) => {
-    const writer = await as(browser, 'writer');
+    const writer = await pageSignedInAs(browser, 'writer');
     await writer.goto('/newsroom');
     await expect(writer.getByTestId('nav-review')).toHaveCount(0);
     await expect(writer.getByRole('link', { name: 'المستخدمون' })).toHaveCount(0);
     for (const path of ['/newsroom/review', '/newsroom/users']) {
-      await writer.goto(path);
+      const response = await writer.goto(path);
+      expect(response?.status(), path).toBe(403);
       await expect(writer.getByTestId('forbidden')).toContainText(FORBIDDEN);
       await expect(writer.getByRole('table')).toHaveCount(0);
     }
@@ -205,13 +202,13 @@ test.describe('who may open what', () => {
 
   test("a writer cannot open another person's article history", async ({ browser }) => {
     const article = await seed.article({ authorEmail: DEMO_USERS.editor.email, status: 'draft', title: 'مسودة المحرر', paragraphs: ['نص.'] });
-    const writer = await as(browser, 'writer');
+    const writer = await pageSignedInAs(browser, 'writer');
     const response = await writer.goto(`/newsroom/articles/${article.id}/history`);
     expect(response?.status()).toBe(404);
   });
 
   test('an admin creates a user, with the minimum password length enforced in Arabic', async ({ browser }) => {
-    const admin = await as(browser, 'admin');
+    const admin = await pageSignedInAs(browser, 'admin');
     await admin.goto('/newsroom/users');
     const form = admin.getByRole('form', { name: 'مستخدم جديد' });
     const email = `new-${unique()}@example.com`;

@@ -5,10 +5,11 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { collectEntityMentions, suggestUntagged, type EntitySuggestion, type TiptapNodeJSON } from '@/lib/entities/mark-index';
 import { createEntityMatcher } from '@/lib/entities/matcher';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/lib/entities/entity-types';
+import { entityPath } from '@/lib/public/urls';
 import { applySuggestions, listMentions, mentionAt, selectMention, untagEntity, untagMentionAt, type MentionRange } from './tagging-commands';
 import { getTaggingStore } from './tagging-store';
 import { useDebouncedDoc, useEditorValue } from './use-editor-snapshot';
-import { entityPublicPath, type EntityTaggingActions, type TaggingRegistryEntry } from './types';
+import type { EntityTaggingActions, TaggingRegistryEntry } from './types';
 import './entity-tagging.css';
 
 const MAX_SUGGESTIONS_SHOWN = 200;
@@ -149,7 +150,7 @@ export function EntitySidebar({
               إزالة كل وسوم هذا الكيان
             </button>
             {cardEntity ? (
-              <a className="toolbar-button" href={entityPublicPath(cardEntity.slug)} target="_blank" rel="noopener">
+              <a className="toolbar-button" href={entityPath(cardEntity.slug)} target="_blank" rel="noopener">
                 الصفحة العامة
               </a>
             ) : null}

@@ -30,8 +30,3 @@ export interface EntityTaggingActions {
   getEntitiesByIds(ids: string[]): Promise<ActionResult<TaggingEntity[]>>;
   loadRegistry(): Promise<ActionResult<TaggingRegistryEntry[]>>;
 }
-
-/** The public page of an entity. */
-export function entityPublicPath(slug: string): string {
-  return `/entities/${encodeURIComponent(slug)}`;
-}

@@ -16,28 +16,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandle } from '@/db/client';
 import type { DatabaseHandle } from '@/db/open-database';
 import { articles, entities } from '@/db/schema';
-import { AppError, isAppError } from '@/lib/errors';
+import { isAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/data/users';
 import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
+import { signInAs } from '@/test/support/signed-in-actor';
 import { createTestArticle, snapshotTables } from '@/test/support/workflow-fixtures';
 import type { ArticleState } from '@/lib/workflow/states';
 import { createMatrixPeople, expectOutcome } from '@/test/support/authorization-outcome';
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-
-vi.mock('@/lib/auth/current-user', () => ({
-  getCurrentActor: async () => session.actor,
-  requireActor: async () => {
-    if (!session.actor) throw new AppError('unauthenticated');
-    return session.actor;
-  },
-  requireRole: async () => {
-    throw new Error('not used');
-  },
-  requireActorForPage: async () => {
-    throw new Error('not used');
-  },
-}));
+vi.mock('@/lib/auth/current-user', () => import('@/test/support/signed-in-actor'));
 // Outside a Next request there is no request header store and no cache to revalidate.
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
@@ -239,7 +226,7 @@ describe.each(testDrivers())('authorization matrix, part two, on %s', (driver) =
     for (const who of WHO) {
       it(`${name} × ${who} → ${expected[who]}`, async () => {
         const f = await fixture(cell.status);
-        session.actor = who === 'anonymous' ? null : people[who];
+        signInAs(who === 'anonymous' ? null : people[who]);
         const before = await snapshotTables(handle.db);
         const result = await cell.call(f);
         const after = await snapshotTables(handle.db);
@@ -251,7 +238,7 @@ describe.each(testDrivers())('authorization matrix, part two, on %s', (driver) =
   it("another writer's draft: the editor page and preview (getArticleForEditing) refuse, the save route and action change nothing", async () => {
     const f = await fixture('draft');
     await expect(articleEditing.getArticleForEditing(people.otherWriter, f.articleId)).rejects.toMatchObject({ code: 'forbidden' });
-    session.actor = people.otherWriter;
+    signInAs(people.otherWriter);
     const before = await snapshotTables(handle.db);
     expect(await postSave(f)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await editorActions.saveArticle(saveInput(f))).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -9,28 +9,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDatabaseHandle } from '@/db/client';
 import type { DatabaseHandle } from '@/db/open-database';
 import { articleRevisions, comments, notifications } from '@/db/schema';
-import { AppError, isAppError } from '@/lib/errors';
+import { isAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/data/users';
 import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
+import { signInAs } from '@/test/support/signed-in-actor';
 import { createTestArticle, createTestUser, snapshotTables } from '@/test/support/workflow-fixtures';
 import type { ArticleState } from '@/lib/workflow/states';
 import { createMatrixPeople, expectOutcome } from '@/test/support/authorization-outcome';
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-
-vi.mock('@/lib/auth/current-user', () => ({
-  getCurrentActor: async () => session.actor,
-  requireActor: async () => {
-    if (!session.actor) throw new AppError('unauthenticated');
-    return session.actor;
-  },
-  requireRole: async () => {
-    throw new Error('not used');
-  },
-  requireActorForPage: async () => {
-    throw new Error('not used');
-  },
-}));
+vi.mock('@/lib/auth/current-user', () => import('@/test/support/signed-in-actor'));
 
 const workflow = await import('@/app/(newsroom)/newsroom/articles/[id]/workflow-actions');
 const usersActions = await import('@/app/(newsroom)/newsroom/users/actions');
@@ -269,7 +256,7 @@ describe.each(testDrivers())('authorization matrix on %s', (driver) => {
     for (const who of WHO) {
       it(`${name} × ${who} → ${expected[who]}`, async () => {
         const f = await fixture(cell.status);
-        session.actor = who === 'anonymous' ? null : people[who];
+        signInAs(who === 'anonymous' ? null : people[who]);
         const before = await snapshotTables(handle.db);
         const result = await cell.call(f);
         const after = await snapshotTables(handle.db);

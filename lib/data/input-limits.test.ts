@@ -10,27 +10,14 @@ import { setDatabaseHandle } from '@/db/client';
 import type { DatabaseHandle } from '@/db/open-database';
 import { entities } from '@/db/schema';
 import { MAX_DOCUMENT_JSON_BYTES } from '@/lib/content/validate';
-import { AppError } from '@/lib/errors';
+import type { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/data/users';
 import { MAX_REQUEST_BODY_BYTES } from '@/lib/http/read-json-body';
 import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
+import { signInAs } from '@/test/support/signed-in-actor';
 import { createTestArticle, createTestUser, snapshotTables } from '@/test/support/workflow-fixtures';
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-
-vi.mock('@/lib/auth/current-user', () => ({
-  getCurrentActor: async () => session.actor,
-  requireActor: async () => {
-    if (!session.actor) throw new AppError('unauthenticated');
-    return session.actor;
-  },
-  requireRole: async () => {
-    throw new Error('not used');
-  },
-  requireActorForPage: async () => {
-    throw new Error('not used');
-  },
-}));
+vi.mock('@/lib/auth/current-user', () => import('@/test/support/signed-in-actor'));
 vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
 
@@ -148,7 +135,7 @@ describe.each(testDrivers())('oversized and unstorable input on %s', (driver) =>
     ({ handle, dispose } = await openFreshDatabase(driver));
     setDatabaseHandle(handle);
     admin = await createTestUser(handle.db, 'admin');
-    session.actor = admin;
+    signInAs(admin);
   });
   afterAll(async () => dispose());
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { forbidden } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requireActorForPage } from '@/lib/auth/current-user';
 import { auditActionLabel, SIGN_IN_FAILURE_LABELS } from '@/lib/audit/labels';
@@ -68,11 +69,12 @@ export default async function AuditPage({ searchParams }: Props) {
     page = await listAuditEventsForActor(actor, filters);
   } catch (error) {
     if (!isAppError(error)) throw error;
+    if (error.code === 'forbidden') forbidden();
     return (
       <>
         <h1>سجل التدقيق</h1>
         <p className="form-error" role="alert">
-          {error.code === 'forbidden' ? 'سجل التدقيق متاح لمديري النظام فقط.' : error.messageAr}
+          {error.messageAr}
         </p>
       </>
     );

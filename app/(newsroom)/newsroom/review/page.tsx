@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { ArticleQueue } from '@/components/workflow/article-queue';
-import { Refusal } from '@/components/workflow/refusal';
 import { requireActorForPage } from '@/lib/auth/current-user';
 import { getDateSettings } from '@/lib/config/site';
 import { listReviewQueueForActor } from '@/lib/data/dashboard';
@@ -15,7 +15,7 @@ export default async function ReviewQueuePage() {
   try {
     queue = await listReviewQueueForActor(actor);
   } catch (error) {
-    if (isAppError(error) && error.code === 'forbidden') return <Refusal title="المراجعة" />;
+    if (isAppError(error) && error.code === 'forbidden') forbidden();
     throw error;
   }
   return (

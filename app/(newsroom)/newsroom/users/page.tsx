@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Refusal } from '@/components/workflow/refusal';
+import { forbidden } from 'next/navigation';
 import { CreateUserForm, UserRowControls } from '@/components/workflow/user-admin';
 import { requireActorForPage } from '@/lib/auth/current-user';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
@@ -16,7 +16,7 @@ export default async function UsersPage() {
   try {
     people = await listUsersForActor(actor);
   } catch (error) {
-    if (isAppError(error) && error.code === 'forbidden') return <Refusal title="المستخدمون" />;
+    if (isAppError(error) && error.code === 'forbidden') forbidden();
     throw error;
   }
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import { CommentsPanel } from '@/components/workflow/comments-panel';
 import { WorkflowPanel } from '@/components/workflow/workflow-panel';
@@ -35,16 +35,7 @@ export default async function EditArticlePage({ params }: Props) {
     article = await getArticleForEditing(actor, id);
   } catch (err) {
     if (isAppError(err) && err.code === 'not_found') notFound();
-    if (isAppError(err) && err.code === 'forbidden') {
-      return (
-        <>
-          <h1>لا يمكن فتح هذا المقال</h1>
-          <p className="form-error" role="alert" data-testid="editor-refused">
-            {err.messageAr}
-          </p>
-        </>
-      );
-    }
+    if (isAppError(err) && err.code === 'forbidden') forbidden();
     throw err;
   }
   const env = getEnv();

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { renderArticleBodyHtml } from '@/components/article/article-body';
 import { ArticleView } from '@/components/article/article-view';
 import { requireActorForPage } from '@/lib/auth/current-user';
@@ -23,13 +23,7 @@ export default async function ArticlePreviewPage({ params }: Props) {
     article = await getArticleForEditing(actor, id);
   } catch (err) {
     if (isAppError(err) && err.code === 'not_found') notFound();
-    if (isAppError(err) && err.code === 'forbidden') {
-      return (
-        <p className="form-error" role="alert">
-          {err.messageAr}
-        </p>
-      );
-    }
+    if (isAppError(err) && err.code === 'forbidden') forbidden();
     throw err;
   }
   return (

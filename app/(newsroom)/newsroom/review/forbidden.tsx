@@ -1,0 +1,5 @@
+import { Refusal } from '@/components/workflow/refusal';
+
+export default function ReviewForbidden() {
+  return <Refusal title="المراجعة" />;
+}

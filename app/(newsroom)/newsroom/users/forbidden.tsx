@@ -1,0 +1,5 @@
+import { Refusal } from '@/components/workflow/refusal';
+
+export default function UsersForbidden() {
+  return <Refusal title="المستخدمون" />;
+}
