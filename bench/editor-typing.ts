@@ -1,5 +1,6 @@
 /**
- * Editor typing latency benchmark: `npx tsx bench/editor-typing.ts [--keys 300] [--sizes 1000,10000,50000]`.
+ * Editor typing latency benchmark:
+ * `npx tsx bench/editor-typing.ts [--keys 300] [--sizes 1000,10000,50000] [--profile DIR] [--trace DIR] [--no-minify]`.
  *
  * Bundles bench/editor-typing/ (the newsroom editor component, components/editor/article-editor.tsx, with the shared
  * extension list from lib/content, its toolbar, counters and save loop; saving is a no-op) with vite, serves it,
@@ -7,7 +8,24 @@
  * Arabic words with an entity mark every ~15 words, it types Arabic letters (keys sent as an Arabic layout sends
  * them: code KeyF, key «ب») in the middle of the document, then does the same in a bare contenteditable holding the
  * same text on the same page. Latency per key is measured in the page: keydown `event.timeStamp` → the next
- * animation frame → a message posted from it (runs right after that frame's paint).
+ * animation frame → a message posted from it (runs right after that frame's paint). It also prints each key's two
+ * phases (keydown → frame start: delivering and handling the key; frame start → painted: style, layout, paint) and
+ * how often the frame's vsync time (the rAF timestamp) came after the keydown.
+ *
+ * About waiting for vsync (checked on Chromium 156, headless, software compositing): the method does NOT add a
+ * random 0–16.7 ms wait for the next 60 Hz tick. After a discrete key event Chromium starts the main-thread frame
+ * as soon as the key is handled; its rAF timestamp is often earlier than the keydown (the tick already passed). On an
+ * empty contenteditable keydown → frame start is 4–8 ms, not uniform over 0–16.7. We tried to unthrottle frames
+ * instead: `--disable-frame-rate-limit` and `--disable-gpu-vsync` (also with `--disable-gpu-compositing`,
+ * `--in-process-gpu`, `--ozone-platform=headless`, and headed under Xvfb) leave a rAF loop at 16.7–17.5 ms per
+ * frame, so they change nothing here and are not used. We also tried pinging the page with messages between the key
+ * and the frame to subtract idle time: the scheduler runs no normal task between a key and its frame, so there was
+ * none to subtract. The bare contenteditable's p95 of ~19 ms is therefore real work (Chromium's own editing
+ * commands, selection sync, layout and paint of a 10k-word editable) plus a busy machine's scheduling delays, and
+ * is the fair baseline. (The Event Timing API's `duration` measures the same keydown → next paint, rounded to 8 ms.)
+ *
+ * `--profile DIR` writes a V8 CPU profile of the editor's keys per size; `--trace DIR` a Chromium trace
+ * (devtools.timeline) of both targets; `--no-minify` keeps function names readable in them.
  *
  * Goal at 10k words: p95 ≤ 16 ms and ≤ 2× the bare contenteditable's p95. Exits 1 when missed.
  */
