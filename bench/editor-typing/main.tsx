@@ -14,12 +14,19 @@ declare global {
       load(doc: JSONContent, html: string): Promise<void>;
       placeCaret(target: 'editor' | 'bare'): void;
       start(): void;
-      stop(): number[];
+      stop(): Sample[];
     };
   }
 }
 
-let samples: number[] = [];
+/**
+ * Per key: `total` is keydown `event.timeStamp` → after the paint of the next frame; `toFrame` is keydown → the start
+ * of that frame's rAF callbacks (getting the key to the page and handling it: ProseMirror, React, plugins); `render` is
+ * the rest (style, layout, paint). `tickAfterKey`: the frame's vsync time (the rAF timestamp) is later than the
+ * keydown, i.e. the key may have waited for a new tick; when it is earlier, Chromium ran the frame at once.
+ */
+type Sample = { total: number; toFrame: number; render: number; tickAfterKey: boolean };
+let samples: Sample[] = [];
 let recording = false;
 
 // keydown → the frame that shows the change: the rAF callback runs before that frame's paint; a message posted from
@@ -29,9 +36,13 @@ document.addEventListener(
   (event) => {
     if (!recording) return;
     const started = event.timeStamp;
-    requestAnimationFrame(() => {
+    requestAnimationFrame((frameTime) => {
+      const frameStarted = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => samples.push(performance.now() - started);
+      channel.port1.onmessage = () => {
+        const painted = performance.now();
+        samples.push({ total: painted - started, toFrame: frameStarted - started, render: painted - frameStarted, tickAfterKey: frameTime > started });
+      };
       channel.port2.postMessage(null);
     });
   },

@@ -174,6 +174,18 @@ export function ArticleEditor({ article, sections, saveAction, checkSlugAction, 
           case 'redo':
             chain.redo().run();
             break;
+          case 'heading2':
+            chain.toggleHeading({ level: 2 }).run();
+            break;
+          case 'heading3':
+            chain.toggleHeading({ level: 3 }).run();
+            break;
+          case 'orderedList':
+            chain.toggleOrderedList().run();
+            break;
+          case 'bulletList':
+            chain.toggleBulletList().run();
+            break;
           case 'link':
             setLinkOpen(true);
             break;

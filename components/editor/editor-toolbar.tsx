@@ -49,8 +49,8 @@ export function EditorToolbar({ editor, isMac, onLink }: { editor: Editor; isMac
   const groups: ButtonSpec[][] = [
     [
       { key: 'paragraph', label: 'فقرة', icon: '¶', active: state.paragraph, run: () => chain().setParagraph().run() },
-      { key: 'h2', label: 'عنوان فرعي', icon: 'ع٢', extraKeys: 'Ctrl+Alt+2', active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-      { key: 'h3', label: 'عنوان فرعي صغير', icon: 'ع٣', extraKeys: 'Ctrl+Alt+3', active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+      { key: 'h2', label: 'عنوان فرعي', icon: 'ع٢', shortcut: 'heading2', active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+      { key: 'h3', label: 'عنوان فرعي صغير', icon: 'ع٣', shortcut: 'heading3', active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
     ],
     [
       { key: 'bold', label: 'غامق', icon: <b>غ</b>, shortcut: 'bold', active: state.bold, run: () => chain().toggleBold().run() },
@@ -59,8 +59,8 @@ export function EditorToolbar({ editor, isMac, onLink }: { editor: Editor; isMac
       { key: 'strike', label: 'يتوسطه خط', icon: <s>خ</s>, shortcut: 'strike', active: state.strike, run: () => chain().toggleStrike().run() },
     ],
     [
-      { key: 'bulletList', label: 'قائمة نقطية', icon: '•', extraKeys: 'Ctrl+Shift+8', active: state.bulletList, run: () => chain().toggleBulletList().run() },
-      { key: 'orderedList', label: 'قائمة مرقمة', icon: '١.', extraKeys: 'Ctrl+Shift+7', active: state.orderedList, run: () => chain().toggleOrderedList().run() },
+      { key: 'bulletList', label: 'قائمة نقطية', icon: '•', shortcut: 'bulletList', active: state.bulletList, run: () => chain().toggleBulletList().run() },
+      { key: 'orderedList', label: 'قائمة مرقمة', icon: '١.', shortcut: 'orderedList', active: state.orderedList, run: () => chain().toggleOrderedList().run() },
       { key: 'blockquote', label: 'اقتباس', icon: '«»', extraKeys: 'Ctrl+Shift+B', active: state.blockquote, run: () => chain().toggleBlockquote().run() },
       { key: 'link', label: 'رابط', icon: <u>رابط</u>, shortcut: 'link', active: state.link, run: onLink },
       { key: 'hr', label: 'خط فاصل', icon: '―', run: () => chain().setHorizontalRule().run() },

@@ -66,6 +66,26 @@ describe('ArticleSaver', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  it('in a browser, the timed local copy waits for an idle period (not between a keystroke and its frame)', async () => {
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    try {
+      const { storage, type } = setup(1);
+      type('أ');
+      await vi.advanceTimersByTimeAsync(400);
+      expect(readLocalDraft(storage, ID)).toBeNull();
+      expect(idle).toHaveLength(1);
+      type('أب');
+      await vi.advanceTimersByTimeAsync(400);
+      expect(idle).toHaveLength(1); // one pending idle write serves every change before it
+      idle.shift()!();
+      expect(readLocalDraft(storage, ID)?.content.body.content?.[0]?.content?.[0]?.text).toBe('أب');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('autosaves 1.5 s after the last change, with the base version, and forgets the local copy once saved', async () => {
     const { saver, storage, sent, type, answer, ok, status } = setup(3);
     type('أ');

@@ -42,6 +42,8 @@ export type SaverOptions = {
 export const AUTOSAVE_DELAY_MS = 1500;
 export const LOCAL_COPY_DELAY_MS = 300;
 export const LOCAL_COPY_MAX_WAIT_MS = 2000;
+/** How long a timed local copy may wait for the browser to be idle. */
+export const LOCAL_COPY_IDLE_TIMEOUT_MS = 500;
 export const RETRY_DELAY_MS = 3000;
 export const RETRY_MAX_DELAY_MS = 30_000;
 
@@ -64,6 +66,7 @@ export class ArticleSaver {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retries = 0;
   private localTimer: ReturnType<typeof setTimeout> | null = null;
+  private localIdle: number | null = null;
   private localCopyDue: number | null = null;
   private disposed = false;
   private readonly autosaveDelay: number;
@@ -112,6 +115,10 @@ export class ArticleSaver {
    * The local copy is written when typing pauses (after `localCopyDelayMs` without a change) and at least every
    * `LOCAL_COPY_MAX_WAIT_MS` during continuous typing, so that serializing a long document does not land on every
    * few keystrokes. Page hide, a failed save and every save attempt write it at once.
+   *
+   * In a browser the timed write waits for the next idle period (`requestIdleCallback`, at most
+   * `LOCAL_COPY_IDLE_TIMEOUT_MS`): it then runs right after a frame is painted instead of between a keystroke and
+   * its frame, which would delay that keystroke by the time it takes to serialize the document.
    */
   private scheduleLocalCopy(): void {
     if (this.localTimer) clearTimeout(this.localTimer);
@@ -120,8 +127,24 @@ export class ArticleSaver {
     const delay = Math.max(0, Math.min(this.localDelay, this.localCopyDue - now));
     this.localTimer = setTimeout(() => {
       this.localTimer = null;
-      this.writeLocalCopy();
+      if (typeof requestIdleCallback !== 'function') {
+        this.writeLocalCopy();
+        return;
+      }
+      if (this.localIdle !== null) return;
+      this.localIdle = requestIdleCallback(
+        () => {
+          this.localIdle = null;
+          this.writeLocalCopy();
+        },
+        { timeout: LOCAL_COPY_IDLE_TIMEOUT_MS },
+      );
     }, delay);
+  }
+
+  private cancelIdleLocalCopy(): void {
+    if (this.localIdle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(this.localIdle);
+    this.localIdle = null;
   }
 
   /** Writes the unsaved text to the browser now (page hide, before a save). */
@@ -130,6 +153,7 @@ export class ArticleSaver {
       clearTimeout(this.localTimer);
       this.localTimer = null;
     }
+    this.cancelIdleLocalCopy();
     this.localCopyDue = null;
     if (!this.options.storage || !this.hasUnsavedChanges()) return;
     const ok = writeLocalDraft(this.options.storage, {
@@ -266,5 +290,6 @@ export class ArticleSaver {
     this.cancelRetry();
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
     if (this.localTimer) clearTimeout(this.localTimer);
+    this.cancelIdleLocalCopy();
   }
 }

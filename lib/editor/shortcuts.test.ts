@@ -34,6 +34,21 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('س', 'KeyS'))).toBe('save');
   });
 
+  it('maps heading and list shortcuts by the position of the digit key, whatever character the layout gives it', () => {
+    expect(matchShortcut(key('2', 'Digit2', { altKey: true }))).toBe('heading2');
+    expect(matchShortcut(key('٣', 'Digit3', { altKey: true }))).toBe('heading3');
+    expect(matchShortcut(key('&', 'Digit7', { shiftKey: true }))).toBe('orderedList');
+    expect(matchShortcut(key('(', 'Digit8', { shiftKey: true }))).toBe('bulletList');
+    expect(matchShortcut(key('é', 'Digit2', { altKey: true }))).toBe('heading2');
+    expect(matchShortcut(key('2', 'Digit2', { altKey: true, ctrlKey: false, metaKey: true }), true)).toBe('heading2');
+    expect(matchShortcut(key('2', 'Digit2', { altKey: true, ctrlKey: false }))).toBeNull();
+    expect(matchShortcut(key('2', 'Digit2', { altKey: true, shiftKey: true }))).toBeNull();
+    expect(matchShortcut(key('7', 'Digit7', { altKey: true }))).toBeNull();
+    expect(matchShortcut(key('2', 'Digit2'))).toBeNull();
+    expect(shortcutLabel('heading2')).toBe('Ctrl+Alt+2');
+    expect(shortcutLabel('bulletList', true)).toBe('⌘+Shift+8');
+  });
+
   it('follows the letter on other Latin layouts (AZERTY: the key marked Z sits at KeyW)', () => {
     expect(shortcutLetter({ key: 'z', code: 'KeyW' })).toBe('z');
     expect(matchShortcut(key('z', 'KeyW'))).toBe('undo');
