@@ -3,10 +3,12 @@
  *
  * One run, on a throwaway Postgres cluster with the demo seed, the server pinned to CPU 0 (`taskset -c 0`) and this
  * process — the load generator, autocannon — pinned to CPU 1 (it re-executes itself under `taskset -c 1`):
- *   (a) the seeded article page from the production build, data from Next's cache (the default);
- *   (b) the same page read from the database on every request: the same build started with MIDAD_PUBLIC_CACHE=0;
- *   (c) the same HTML bytes served by a minimal node:http server (the baseline).
- * For each: the maximum requests per second with p50/p99 latency, then p50/p99 at half of that rate. Also the page's
+ *   (a) the seeded article page from the production build, the rendered page served from Next's cache (the default);
+ *   (b) the same page rendered and read from the database on every request: the same build, MIDAD_PUBLIC_CACHE=0;
+ *   (c) the same HTML bytes served by a minimal node:http server (the baseline);
+ *   (d) a static file of the build served by the same Next.js server: the framework's own floor per response.
+ * For each: the maximum requests per second with p50/p99 latency (autocannon, closed loop), then p50/p99 at half of
+ * that rate (an open-loop paced generator, see pacedLoad). Also the page's
  * JavaScript (gzip) and, while (a) is under half load, the time from an update being published to its appearance:
  * the update is committed to the database and its revalidation broadcast on Postgres (NOTIFY `midad_cache_tags`),
  * exactly as another app instance publishing it would, and the page is polled every 10 ms until it shows it.
@@ -16,6 +18,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -123,10 +126,53 @@ async function load(url: string, options: { rate?: number; duration?: number } =
   };
 }
 
+/**
+ * Half load, open loop: requests leave at evenly spaced times (rate per second), each timed from when it was due to
+ * leave, so a slow server cannot hide its queue (no coordinated omission). autocannon's own rate limit is per second
+ * (each connection sends flat out until its quota is spent, then waits for the next second): its "half load" is
+ * bursts at full load, which measures queueing in the load generator, not the server at half load.
+ */
+async function pacedLoad(url: string, rate: number, durationSeconds = DURATION): Promise<Load> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.max(1, Math.round(rate * durationSeconds));
+  const interval = 1000 / rate;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  const get = (due: number) =>
+    new Promise<void>((resolve) => {
+      const request = http.get(url, { agent }, (response) => {
+        response.on('data', () => {});
+        response.on('end', () => {
+          if ((response.statusCode ?? 500) >= 400) errors++;
+          latencies.push(performance.now() - due);
+          resolve();
+        });
+      });
+      request.on('error', () => {
+        errors++;
+        resolve();
+      });
+    });
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(get(due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((x, y) => x - y);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
 async function measure(label: string, url: string): Promise<{ label: string; max: Load; half: Load }> {
   await load(url, { duration: 3 }); // warm-up: JIT, caches
   const max = await load(url);
-  const half = await load(url, { rate: max.rps / 2 });
+  const half = await pacedLoad(url, max.rps / 2);
   return { label, max, half };
 }
 
@@ -200,8 +246,12 @@ async function main() {
     if (!html.includes('<h1')) throw new Error('the article page did not render');
     const js = await pageJavaScript(cached.url + articlePath, html);
     const a = await measure('(a) article, cached', cached.url + articlePath);
+    // The framework's floor: the same server answering with a static file of the build (no page, no cache lookup).
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
+    if (!stylesheet) throw new Error('the article page links no stylesheet');
+    const d = await measure('(d) a static file of the build, same server (framework floor)', cached.url + stylesheet);
     // Publish-to-visible while the server carries half of its maximum load.
-    const background = load(cached.url + articlePath, { rate: a.max.rps / 2, duration: 6 });
+    const background = pacedLoad(cached.url + articlePath, a.max.rps / 2, 6);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const visibleMs = await publishToVisible(cluster.url, cached.url + articlePath);
     await background;
@@ -217,7 +267,7 @@ async function main() {
     const c = await measure('(c) same HTML, minimal node:http', baseline.url);
     await stop(baseline);
 
-    const rows = [a, b, c];
+    const rows = [a, b, c, d];
     console.log(`\npublic-pages: ${DURATION} s per run, ${CONNECTIONS} connections; server on CPU 0, autocannon on CPU 1; page ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB HTML`);
     console.log('| target | max req/s | p50 ms | p99 ms | half-load req/s | p50 ms | p99 ms | errors |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -227,6 +277,7 @@ async function main() {
       );
     }
     const ratio = a.max.rps / c.max.rps;
+    console.log(`\n(a) is ${((a.max.rps / d.max.rps) * 100).toFixed(0)}% of (d): what Next.js itself costs per response bounds (a), whatever the page.`);
     console.log(`\narticle page JavaScript: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
     console.log(`publish-to-visible under half load: ${visibleMs.toFixed(0)} ms`);
     const goals: Array<[string, boolean]> = [
