@@ -48,8 +48,18 @@ const NO_SCRIPT_PAGE_HEADERS = [
   { key: 'Cache-Control', value: READER_PAGE_CACHE_CONTROL },
 ];
 
+/**
+ * MIDAD_COMPRESS (declared, documented and validated with every other variable in lib/config/env.ts; read here too
+ * because Next reads this file itself, at `next start`): on unless set, and then only 1/true/yes/on turn it on.
+ * @param {string | undefined} value
+ */
+function compressFlag(value) {
+  return value === undefined || ['1', 'true', 'yes', 'on'].includes(value);
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  compress: compressFlag(process.env.MIDAD_COMPRESS),
   reactStrictMode: true,
   poweredByHeader: false,
   // The public pages' data cache (lib/data/public-cache.ts): in memory, revalidated by tag on every instance
@@ -77,3 +87,4 @@ const nextConfig = {
 };
 
 module.exports = nextConfig;
+module.exports.compressFlag = compressFlag;

@@ -34,6 +34,12 @@ const envSchema = z.object({
    * off: every request reads the database (benchmarks compare both; never needed for freshness).
    */
   MIDAD_PUBLIC_CACHE: booleanFlag.default(true),
+  /**
+   * Whether the app gzips its responses itself (Next's `compress`). Leave it on when readers reach the app directly;
+   * turn it off behind a CDN or reverse proxy that compresses (the production topology): gzip on the app's one event
+   * loop then costs every request, saves included, for nothing. Read by next.config.js at `next start`.
+   */
+  MIDAD_COMPRESS: booleanFlag.default(true),
   /** Set by Next.js itself (e.g. phase-production-build during `next build`). */
   NEXT_PHASE: optional(z.string()),
   /**
