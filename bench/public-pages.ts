@@ -2,7 +2,8 @@
  * Public page benchmark: `npx tsx bench/public-pages.ts [--duration 10] [--connections 16]` (needs `npx next build`).
  *
  * One run, on a throwaway Postgres cluster with the demo seed, the server pinned to CPU 0 (`taskset -c 0`) and this
- * process — the load generator, autocannon — pinned to CPU 1 (it re-executes itself under `taskset -c 1`):
+ * process — the load generator, autocannon — pinned to CPU 1 (it re-executes itself under `taskset -c 1`), with
+ * Postgres (pinPostgresToLoadCore):
  *   (a) the seeded article page from the production build, the rendered page served from Next's cache (the default);
  *   (b) the same page rendered and read from the database on every request: the same build, MIDAD_PUBLIC_CACHE=0;
  *   (c) the same HTML bytes served by a minimal node:http server (the baseline);
@@ -219,11 +220,23 @@ async function publishToVisible(databaseUrl: string, pageUrl: string): Promise<n
   }
 }
 
+/**
+ * Postgres runs beside the load generator on CPU 1, so that the Next.js server has CPU 0 to itself (on two cores the
+ * alternative is Postgres competing with the very server being measured). The postmaster and the processes it has
+ * already started are moved; the backends it forks later inherit its affinity.
+ */
+function pinPostgresToLoadCore(dataDir: string): void {
+  const postmaster = fs.readFileSync(path.join(dataDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+  const children = spawnSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  for (const pid of [postmaster, ...children]) spawnSync('taskset', ['-a', '-c', '-p', '1', pid], { stdio: 'ignore' });
+}
+
 // ── Run ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('run `npx next build` first');
   const cluster = await startPostgresCluster();
+  pinPostgresToLoadCore(cluster.dataDir);
   const servers: Server[] = [];
   try {
     const env: NodeJS.ProcessEnv = {

@@ -15,9 +15,9 @@ import { getSectionBySlug, listPublishedPage, type Page, type PublicArticleListI
 
 /**
  * The public pages' reads, served from Next's data cache (`unstable_cache`, kept by lib/cache/cache-handler.cjs) and
- * revalidated by tag (lib/data/revalidate.ts, lib/cache/tag-bus.ts). The pages themselves render per request (each
- * carries its CSP nonce), so a request costs a render but no query. MIDAD_PUBLIC_CACHE=0 reads the database every
- * time.
+ * revalidated by tag (lib/data/revalidate.ts, lib/cache/tag-bus.ts). The App Router pages render per request (each
+ * carries its CSP nonce), so a request costs a render but no query; the article page (pages/articles/[slug].tsx) is
+ * itself kept whole under the tags `readArticlePage` returns. MIDAD_PUBLIC_CACHE=0 reads the database every time.
  *
  * Tags (CACHE_TAGS in revalidate.ts): `article:ID`, `entity:ID`, `section:ID`, `home`, `sections`, and the slug tags
  * below for lookups by slug, including those that found nothing (a story published later under that slug).
