@@ -38,49 +38,48 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** Every directive of our policies, in order, with its value where a page type does not say otherwise. */
+const BASE_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'self'"],
+  ['script-src', "'none'"],
+  ['style-src', "'self'"],
+  ['style-src-attr', "'unsafe-inline'"],
+  ['img-src', "'self' data: blob:"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self'"],
+  ['media-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'self'"],
+  ['frame-src', "'none'"],
+  ['frame-ancestors', "'none'"],
+  ['manifest-src', "'self'"],
+  ['worker-src', "'self' blob:"],
+];
+
+function policyDirectives(overrides: Readonly<Record<string, string>>): string[] {
+  return BASE_DIRECTIVES.map(([name, value]) => `${name} ${overrides[name] ?? value}`);
+}
+
 export function contentSecurityPolicy({ nonce, development, https }: SecurityHeaderOptions): string {
-  const directives = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'${development ? " 'unsafe-inline'" : ''}`,
-    "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "media-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "manifest-src 'self'",
-    "worker-src 'self' blob:",
-  ];
+  const directives = policyDirectives({
+    'script-src': `'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    'style-src': `'self' 'nonce-${nonce}'${development ? " 'unsafe-inline'" : ''}`,
+  });
   if (https) directives.push('upgrade-insecure-requests');
   return directives.join('; ');
 }
 
 /**
- * The policy of reader pages that ship no JavaScript (the Pages Router's article page and its 404): no script may
- * run at all. Sent by next.config.js (NO_SCRIPT_PAGE_HEADERS), not by proxy.ts, which does not run for them.
+ * The policy of reader pages that ship no JavaScript (the Pages Router's article page): no script may run at all, and
+ * nothing may be fetched or run as a worker. Sent by next.config.js (NO_SCRIPT_PAGE_HEADERS), not by proxy.ts, which
+ * does not run for them.
  */
-export const NO_SCRIPT_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'none'",
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "manifest-src 'self'",
-  "worker-src 'none'",
-].join('; ');
+export const NO_SCRIPT_CONTENT_SECURITY_POLICY = policyDirectives({
+  'img-src': "'self' data:",
+  'connect-src': "'none'",
+  'worker-src': "'none'",
+}).join('; ');
 
 /** Reader pages kept in Next's cache: a CDN or browser must ask again each time (the ETag makes that cheap). */
 export const READER_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
