@@ -75,7 +75,9 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
 async function startNext(env: NodeJS.ProcessEnv, cache: boolean): Promise<Server> {
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn('taskset', ['-c', '0', process.execPath, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // `--profile DIR`: a CPU profile of each Next.js server, written when it stops (for finding where the time goes).
+  const profile = option('profile', '') ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(option('profile', ''))}`] : [];
+  const child = spawn('taskset', ['-c', '0', process.execPath, ...profile, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...env, NEXTAUTH_URL: base, MIDAD_SITE_URL: base, MIDAD_PUBLIC_CACHE: cache ? '1' : '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -133,7 +135,8 @@ async function load(url: string, options: { rate?: number; duration?: number } =
  * (each connection sends flat out until its quota is spent, then waits for the next second): its "half load" is
  * bursts at full load, which measures queueing in the load generator, not the server at half load.
  */
-async function pacedLoad(url: string, rate: number, durationSeconds = DURATION): Promise<Load> {
+async function pacedLoad(target: string | readonly string[], rate: number, durationSeconds = DURATION): Promise<Load> {
+  const urls = typeof target === 'string' ? [target] : target;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const latencies: number[] = [];
   let errors = 0;
@@ -141,7 +144,7 @@ async function pacedLoad(url: string, rate: number, durationSeconds = DURATION):
   const interval = 1000 / rate;
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
-  const get = (due: number) =>
+  const get = (due: number, url: string) =>
     new Promise<void>((resolve) => {
       const request = http.get(url, { agent }, (response) => {
         response.on('data', () => {});
@@ -160,7 +163,7 @@ async function pacedLoad(url: string, rate: number, durationSeconds = DURATION):
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(get(due));
+    inFlight.push(get(due, urls[i % urls.length]!));
   }
   await Promise.all(inFlight);
   agent.destroy();
@@ -168,6 +171,79 @@ async function pacedLoad(url: string, rate: number, durationSeconds = DURATION):
   latencies.sort((x, y) => x - y);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
+/**
+ * Closed loop over several pages: CONNECTIONS workers, each sending its next request when the last one is answered,
+ * each walking the list from its own starting point, so no two requests in flight ask for the same page. Next.js
+ * answers concurrent requests for one uncached page with a single render; (b) must render every request.
+ */
+async function closedLoadOverPages(urls: readonly string[], durationSeconds = DURATION): Promise<Load> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + durationSeconds * 1000;
+  const one = (url: string) =>
+    new Promise<void>((resolve) => {
+      const sent = performance.now();
+      const request = http.get(url, { agent }, (response) => {
+        response.on('data', () => {});
+        response.on('end', () => {
+          if ((response.statusCode ?? 500) >= 400) errors++;
+          latencies.push(performance.now() - sent);
+          resolve();
+        });
+      });
+      request.on('error', () => {
+        errors++;
+        resolve();
+      });
+    });
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, worker) => {
+      for (let i = worker * Math.floor(urls.length / CONNECTIONS); performance.now() < end; i++) await one(urls[i % urls.length]!);
+    }),
+  );
+  agent.destroy();
+  latencies.sort((x, y) => x - y);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return { rps: latencies.length / ((performance.now() - started) / 1000), p50: at(0.5), p99: at(0.99), errors };
+}
+
+async function measureOverPages(label: string, urls: readonly string[]): Promise<{ label: string; max: Load; half: Load }> {
+  await closedLoadOverPages(urls, 3); // warm-up
+  const max = await closedLoadOverPages(urls);
+  const half = await pacedLoad(urls, max.rps / 2);
+  return { label, max, half };
+}
+
+/**
+ * Copies of the sample article under other slugs (same text, same entities, published), for (b): the same page, but
+ * never the same address twice in flight.
+ */
+async function cloneSampleArticle(databaseUrl: string, count: number): Promise<string[]> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const slugs: string[] = [];
+    await sql.begin(async (tx) => {
+      const [original] = await tx<Array<{ id: string }>>`select id from articles where slug = ${ARTICLE_SLUG}`;
+      if (!original) throw new Error('the seeded article is missing');
+      for (let n = 1; n <= count; n++) {
+        const slug = `${ARTICLE_SLUG}-${n}`;
+        await tx`create temp table clone on commit drop as select * from articles where id = ${original.id}`;
+        await tx`update clone set id = gen_random_uuid(), slug = ${slug}, published_revision_id = null`;
+        const [copy] = await tx<Array<{ id: string }>>`insert into articles select * from clone returning id`;
+        await tx`insert into article_entities (article_id, entity_id, mention_count)
+          select ${copy!.id}::uuid, entity_id, mention_count from article_entities where article_id = ${original.id}`;
+        await tx`drop table clone`;
+        slugs.push(slug);
+      }
+    });
+    return slugs;
+  } finally {
+    await sql.end();
+  }
 }
 
 async function measure(label: string, url: string): Promise<{ label: string; max: Load; half: Load }> {
@@ -252,6 +328,7 @@ async function main() {
     const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-database.ts'], { cwd: ROOT, env, stdio: 'inherit' });
     if (prepared.status !== 0) throw new Error('prepare-database failed');
     const articlePath = `/articles/${encodeURIComponent(ARTICLE_SLUG)}`;
+    const copies = await cloneSampleArticle(cluster.url, 63);
 
     const cached = await startNext(env, true);
     servers.push(cached);
@@ -272,7 +349,10 @@ async function main() {
 
     const uncached = await startNext(env, false);
     servers.push(uncached);
-    const b = await measure('(b) article, rendered and read every request', uncached.url + articlePath);
+    const b = await measureOverPages(
+      '(b) article, rendered and read every request (64 copies, never two at once)',
+      [ARTICLE_SLUG, ...copies].map((slug) => `${uncached.url}/articles/${encodeURIComponent(slug)}`),
+    );
     await stop(uncached);
 
     const baseline = await startBaseline(html);
