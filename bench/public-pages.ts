@@ -129,6 +129,43 @@ async function load(url: string, options: { rate?: number; duration?: number } =
   };
 }
 
+/** Latencies and errors of a series of GETs, summarised as a Load. */
+class GetRecorder {
+  readonly agent: http.Agent;
+  private readonly latencies: number[] = [];
+  private errors = 0;
+  private readonly started = performance.now();
+
+  constructor(maxSockets: number) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets });
+  }
+
+  /** One GET, its latency counted from `since` (when it was sent, or when it was due). */
+  get(url: string, since = performance.now()): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const request = http.get(url, { agent: this.agent }, (response) => {
+        response.on('data', () => {});
+        response.on('end', () => {
+          if ((response.statusCode ?? 500) >= 400) this.errors++;
+          this.latencies.push(performance.now() - since);
+          resolve();
+        });
+      });
+      request.on('error', () => {
+        this.errors++;
+        resolve();
+      });
+    });
+  }
+
+  finish(): Load {
+    this.agent.destroy();
+    const sorted = [...this.latencies].sort((x, y) => x - y);
+    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+    return { rps: sorted.length / ((performance.now() - this.started) / 1000), p50: at(0.5), p99: at(0.99), errors: this.errors };
+  }
+}
+
 /**
  * Half load, open loop: requests leave at evenly spaced times (rate per second), each timed from when it was due to
  * leave, so a slow server cannot hide its queue (no coordinated omission). autocannon's own rate limit is per second
@@ -137,40 +174,19 @@ async function load(url: string, options: { rate?: number; duration?: number } =
  */
 async function pacedLoad(target: string | readonly string[], rate: number, durationSeconds = DURATION): Promise<Load> {
   const urls = typeof target === 'string' ? [target] : target;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const latencies: number[] = [];
-  let errors = 0;
+  const recorder = new GetRecorder(64);
   const total = Math.max(1, Math.round(rate * durationSeconds));
   const interval = 1000 / rate;
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
-  const get = (due: number, url: string) =>
-    new Promise<void>((resolve) => {
-      const request = http.get(url, { agent }, (response) => {
-        response.on('data', () => {});
-        response.on('end', () => {
-          if ((response.statusCode ?? 500) >= 400) errors++;
-          latencies.push(performance.now() - due);
-          resolve();
-        });
-      });
-      request.on('error', () => {
-        errors++;
-        resolve();
-      });
-    });
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(get(due, urls[i % urls.length]!));
+    inFlight.push(recorder.get(urls[i % urls.length]!, due));
   }
   await Promise.all(inFlight);
-  agent.destroy();
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((x, y) => x - y);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+  return recorder.finish();
 }
 
 /**
@@ -179,36 +195,14 @@ async function pacedLoad(target: string | readonly string[], rate: number, durat
  * answers concurrent requests for one uncached page with a single render; (b) must render every request.
  */
 async function closedLoadOverPages(urls: readonly string[], durationSeconds = DURATION): Promise<Load> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const end = started + durationSeconds * 1000;
-  const one = (url: string) =>
-    new Promise<void>((resolve) => {
-      const sent = performance.now();
-      const request = http.get(url, { agent }, (response) => {
-        response.on('data', () => {});
-        response.on('end', () => {
-          if ((response.statusCode ?? 500) >= 400) errors++;
-          latencies.push(performance.now() - sent);
-          resolve();
-        });
-      });
-      request.on('error', () => {
-        errors++;
-        resolve();
-      });
-    });
+  const recorder = new GetRecorder(CONNECTIONS);
+  const end = performance.now() + durationSeconds * 1000;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, worker) => {
-      for (let i = worker * Math.floor(urls.length / CONNECTIONS); performance.now() < end; i++) await one(urls[i % urls.length]!);
+      for (let i = worker * Math.floor(urls.length / CONNECTIONS); performance.now() < end; i++) await recorder.get(urls[i % urls.length]!);
     }),
   );
-  agent.destroy();
-  latencies.sort((x, y) => x - y);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { rps: latencies.length / ((performance.now() - started) / 1000), p50: at(0.5), p99: at(0.99), errors };
+  return recorder.finish();
 }
 
 async function measureOverPages(label: string, urls: readonly string[]): Promise<{ label: string; max: Load; half: Load }> {
