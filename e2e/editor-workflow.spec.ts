@@ -93,12 +93,16 @@ test('a writer creates a story and submits it from the editor before autosave; r
   await expect(statusBadge(editor)).toHaveText('مطلوب تعديلات');
   expect((await seed.get(id)).status).toBe('changes_requested');
 
-  // The writer revises in the editor and resubmits at once.
+  // The writer revises in the editor and resubmits at once, with the editor's request beside the text.
   await writer.page.reload();
   await expect(statusBadge(writer)).toHaveText('مطلوب تعديلات');
+  const request = writer.page.getByRole('complementary', { name: 'طُلبت تعديلات على هذا المقال' });
+  await expect(request).toContainText('أضف مدة الصيانة كما ذكرها المتحدث.');
   await expect(writer.body).toHaveAttribute('contenteditable', 'true');
   await typeThenStep(writer, addition, 'إرسال للمراجعة');
   await expect(statusBadge(writer)).toHaveText('قيد المراجعة');
+  await writer.page.reload();
+  await expect(request).toHaveCount(0); // answered: gone once the story is back in review
   const resubmitted = await seed.get(id);
   expect(resubmitted.status).toBe('in_review');
   expect(resubmitted.bodyText).toBe(`${first}\n${addition}`);

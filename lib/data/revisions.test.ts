@@ -9,7 +9,7 @@ import { isAppError } from '@/lib/errors';
 import { openFreshDatabase, testDrivers } from '@/test/support/test-database';
 import { createTestArticle, createTestUser, snapshotTables } from '@/test/support/workflow-fixtures';
 import { getPublishedArticleBySlug, isArticleRedirect } from './public-articles';
-import { compareRevisionsForActor, getArticleHistoryForActor, restoreRevisionForActor } from './revisions';
+import { compareRevisionsForActor, getArticleHistoryForActor, getOpenChangeRequestForActor, restoreRevisionForActor } from './revisions';
 import type { Actor } from './users';
 import { applyWorkflowEventForActor } from './workflow';
 
@@ -115,5 +115,19 @@ describe.each(testDrivers())('revisions on %s', (driver) => {
     await expect(restoreRevisionForActor(writer, { articleId: article.id, revisionId: r2!.id, expectedVersion: 3 })).rejects.toSatisfy(
       (error) => isAppError(error) && error.code === 'forbidden',
     );
+  });
+
+  it("shows the editor's open change request to the writer until the story goes back to review, and to nobody else", async () => {
+    const article = await createTestArticle(handle.db, { authorId: writer.id, status: 'draft' });
+    const stranger = await createTestUser(handle.db, 'writer');
+    await applyWorkflowEventForActor(writer, { articleId: article.id, event: 'submit' });
+    expect(await getOpenChangeRequestForActor(writer, article.id)).toBeNull();
+    await applyWorkflowEventForActor(editor, { articleId: article.id, event: 'request_changes', comment: 'وضّح مصدر الرقم.' });
+    const request = await getOpenChangeRequestForActor(writer, article.id);
+    expect(request).toMatchObject({ comment: 'وضّح مصدر الرقم.', byName: editor.displayName });
+    expect(request?.at).toBeInstanceOf(Date);
+    await expect(getOpenChangeRequestForActor(stranger, article.id)).rejects.toSatisfy((err) => isAppError(err) && err.code === 'not_found');
+    await applyWorkflowEventForActor(writer, { articleId: article.id, event: 'submit' });
+    expect(await getOpenChangeRequestForActor(writer, article.id)).toBeNull();
   });
 });

@@ -137,6 +137,27 @@ export async function getArticleHistoryForActor(actor: Actor, articleId: string)
   };
 }
 
+export type ChangeRequest = { comment: string; byName: string; at: Date };
+
+/**
+ * While an article waits for changes, what the editor asked for (the comment of the last `request_changes` step), so
+ * that the writer reads it beside the text, not only in a notification. Null in any other state. Same visibility as
+ * the article's history.
+ */
+export async function getOpenChangeRequestForActor(actor: Actor, articleId: string): Promise<ChangeRequest | null> {
+  const article = await loadViewableArticle(actor, articleId);
+  if (article.status !== 'changes_requested') return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ comment: auditEvents.comment, byName: users.displayName, at: auditEvents.at })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.articleId, article.id), eq(auditEvents.action, 'article.request_changes')))
+    .orderBy(desc(auditEvents.at))
+    .limit(1);
+  return row?.comment ? { comment: row.comment, byName: row.byName ?? '', at: row.at } : null;
+}
+
 export type RevisionComparison = {
   from: { id: string; version: number; createdAt: Date; authorName: string };
   to: { id: string; version: number; createdAt: Date; authorName: string };

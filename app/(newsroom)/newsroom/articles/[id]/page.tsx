@@ -9,6 +9,7 @@ import { getEnv } from '@/lib/config/env';
 import { getDateSettings } from '@/lib/config/site';
 import { getArticleForEditing } from '@/lib/data/article-editing';
 import { listCommentsForActor } from '@/lib/data/comments';
+import { getOpenChangeRequestForActor } from '@/lib/data/revisions';
 import { listSections } from '@/lib/data/sections';
 import { isAppError } from '@/lib/errors';
 import { formatArabicDateTime } from '@/lib/format/date';
@@ -39,12 +40,26 @@ export default async function EditArticlePage({ params }: Props) {
     throw err;
   }
   const env = getEnv();
-  const [sections, comments] = await Promise.all([listSections(), listCommentsForActor(actor, article.id)]);
+  const [sections, comments, changeRequest] = await Promise.all([
+    listSections(),
+    listCommentsForActor(actor, article.id),
+    getOpenChangeRequestForActor(actor, article.id),
+  ]);
   const events = availableEvents(article, actor, { fourEyes: env.MIDAD_FOUR_EYES });
   const publishAt = article.publishAt ? new Date(article.publishAt) : null;
   return (
     <>
       <h1 className="visually-hidden">تحرير: {article.title}</h1>
+      {changeRequest ? (
+        <aside className="editor-notice editor-notice--warning" aria-labelledby="change-request-title" data-testid="change-request">
+          <h2 id="change-request-title">طُلبت تعديلات على هذا المقال</h2>
+          <p className="change-request__comment">{changeRequest.comment}</p>
+          <p className="change-request__meta">
+            {changeRequest.byName} ·{' '}
+            <time dateTime={changeRequest.at.toISOString()}>{formatArabicDateTime(changeRequest.at, getDateSettings())}</time>
+          </p>
+        </aside>
+      ) : null}
       <ArticleEditor
         // A workflow step (which may change who can edit) starts a fresh session. While the text is editable, a new
         // render of the page (a comment posted, a version saved elsewhere) keeps the session and what was typed: a
