@@ -1,17 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import { CommentsPanel } from '@/components/workflow/comments-panel';
 import { WorkflowPanel } from '@/components/workflow/workflow-panel';
-import { requireActorForPage } from '@/lib/auth/current-user';
 import { getEnv } from '@/lib/config/env';
 import { getDateSettings } from '@/lib/config/site';
-import { getArticleForEditing } from '@/lib/data/article-editing';
 import { listCommentsForActor } from '@/lib/data/comments';
 import { getOpenChangeRequestForActor } from '@/lib/data/revisions';
 import { listSections } from '@/lib/data/sections';
-import { isAppError } from '@/lib/errors';
 import { formatArabicDateTime } from '@/lib/format/date';
 import { utcToZonedLocal } from '@/lib/time/zoned';
 import { availableEvents, canComment } from '@/lib/workflow';
@@ -22,6 +18,7 @@ import {
   searchEntitiesAction,
 } from '../../entities/actions';
 import { checkArticleSlug, saveArticle } from './actions';
+import { loadArticleForPage } from './load-article-for-page';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'تحرير مقال' };
@@ -30,15 +27,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditArticlePage({ params }: Props) {
   const { id } = await params;
-  const actor = await requireActorForPage(`/newsroom/articles/${encodeURIComponent(id)}`);
-  let article;
-  try {
-    article = await getArticleForEditing(actor, id);
-  } catch (err) {
-    if (isAppError(err) && err.code === 'not_found') notFound();
-    if (isAppError(err) && err.code === 'forbidden') forbidden();
-    throw err;
-  }
+  const { actor, article } = await loadArticleForPage(id, `/newsroom/articles/${encodeURIComponent(id)}`);
   const env = getEnv();
   const [sections, comments, changeRequest] = await Promise.all([
     listSections(),

@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
 import { renderArticleBodyHtml } from '@/components/article/article-body';
 import { ArticleView } from '@/components/article/article-view';
-import { requireActorForPage } from '@/lib/auth/current-user';
-import { getArticleForEditing } from '@/lib/data/article-editing';
 import { getDateSettings } from '@/lib/config/site';
 import { articleReadingMinutes } from '@/lib/content/reading-time';
-import { isAppError } from '@/lib/errors';
+import { loadArticleForPage } from '../load-article-for-page';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'معاينة المقال', robots: { index: false, follow: false } };
@@ -17,15 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 /** The working copy exactly as the public page will show it, for anyone who may see the article in the newsroom. */
 export default async function ArticlePreviewPage({ params }: Props) {
   const { id } = await params;
-  const actor = await requireActorForPage(`/newsroom/articles/${encodeURIComponent(id)}/preview`);
-  let article;
-  try {
-    article = await getArticleForEditing(actor, id);
-  } catch (err) {
-    if (isAppError(err) && err.code === 'not_found') notFound();
-    if (isAppError(err) && err.code === 'forbidden') forbidden();
-    throw err;
-  }
+  const { article } = await loadArticleForPage(id, `/newsroom/articles/${encodeURIComponent(id)}/preview`);
   return (
     <>
       <p className="article-meta" role="note" data-testid="preview-banner">
