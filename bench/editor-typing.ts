@@ -36,6 +36,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { createRandom } from './deterministic-random';
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -53,16 +54,6 @@ const ROOT = path.resolve(__dirname, '..');
 
 // ── Deterministic Arabic documents ────────────────────────────────────────────────────────────────────────────────
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['قال', 'الوزير', 'إن', 'الحكومة', 'ستعمل', 'على', 'تعزيز', 'الأمن', 'في', 'المحافظات', 'الجنوبية', 'وأضاف',
   'أن', 'اللجنة', 'المشتركة', 'عقدت', 'اجتماعها', 'الأول', 'اليوم', 'بحضور', 'ممثلين', 'عن', 'الوزارات', 'المعنية', 'والتقى',

@@ -12,6 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createEntityMatcher, normalizeArabic, type EntityEntry } from '../lib/entities';
+import { createRandom } from './deterministic-random';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,17 +27,6 @@ const NAIVE_RUNS = option('naive-runs', 3);
 
 // --- deterministic generation ----------------------------------------------------------------------------------------
 
-/** mulberry32: small, fast, deterministic. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = createRandom(20240105);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

@@ -15,7 +15,7 @@ export type ArticleViewProps = {
   date: Date;
   /** Shown as "updated" when later than `date`. */
   updatedAt?: Date;
-  /** The body, rendered on the server by `renderArticleBodyHtml` (components/article/article-body.tsx) and nothing else. */
+  /** The body, rendered on the server by `renderArticleBodyHtml` (components/article/render-article-body.ts) and nothing else. */
   bodyHtml: string;
   /** Whole minutes (`articleReadingMinutes`); 0 hides it. */
   readingMinutes: number;

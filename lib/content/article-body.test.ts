@@ -5,15 +5,16 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { ArticleBody } from '@/components/article/article-body';
+import { ArticleBodyHtml } from '@/components/article/article-body-html';
+import { renderArticleBodyHtml } from '@/components/article/render-article-body';
 
 import { getContentSchema } from './schema';
 import { KITCHEN_SINK, PERSON_ID, PLACE_ID, docWithLink, docWithText } from './test-fixtures';
 
-// Tests of components/article/article-body.tsx, kept with the renderer it shares its checks with.
+// Tests of components/article/render-article-body.ts and article-body-html.tsx, kept with the renderer they use.
 
 function render(doc: JSONContent, entityHrefs?: Record<string, string>): string {
-  return renderToStaticMarkup(createElement(ArticleBody, { doc, entityHrefs }));
+  return renderToStaticMarkup(createElement(ArticleBodyHtml, { html: renderArticleBodyHtml(doc, entityHrefs) }));
 }
 
 function parseBody(html: string): { root: HTMLElement; doc: JSONContent } {
@@ -27,7 +28,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('ArticleBody', () => {
+describe('the article body as readers get it (renderArticleBodyHtml in ArticleBodyHtml)', () => {
   it('renders every node and mark so that the same document reads back, inside an rtl Arabic root', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { root, doc } = parseBody(render(KITCHEN_SINK, { [PERSON_ID]: `/entities/${PERSON_ID}` }));

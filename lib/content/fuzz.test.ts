@@ -4,7 +4,8 @@ import { Window } from 'happy-dom';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ArticleBody } from '@/components/article/article-body';
+import { ArticleBodyHtml } from '@/components/article/article-body-html';
+import { renderArticleBodyHtml } from '@/components/article/render-article-body';
 import { isValidSlug, slugify } from '@/lib/text/slug';
 import { isAllowedHref } from './link-policy';
 import { renderDocumentToHtml } from './render';
@@ -179,7 +180,7 @@ function unsafeParts(html: string): string[] {
 
 function renderBothWays(doc: JSONContent, entityHrefs?: Record<string, string>): string[] {
   const html = renderDocumentToHtml(doc, { entityHref: (id) => entityHrefs?.[id] });
-  const react = renderToStaticMarkup(createElement(ArticleBody, { doc, entityHrefs }));
+  const react = renderToStaticMarkup(createElement(ArticleBodyHtml, { html: renderArticleBodyHtml(doc, entityHrefs) }));
   return [html, react];
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { renderArticleBodyHtml } from '@/components/article/article-body';
+import { renderArticleBodyHtml } from '@/components/article/render-article-body';
 import type { ArticleViewEntity } from '@/components/article/article-view';
 import { getEnv } from '@/lib/config/env';
 import { getDateSettings, getSiteName } from '@/lib/config/site';

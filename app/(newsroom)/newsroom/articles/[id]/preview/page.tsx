@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { renderArticleBodyHtml } from '@/components/article/article-body';
+import { renderArticleBodyHtml } from '@/components/article/render-article-body';
 import { ArticleView } from '@/components/article/article-view';
 import { getDateSettings } from '@/lib/config/site';
 import { articleReadingMinutes } from '@/lib/content/reading-time';
