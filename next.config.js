@@ -48,14 +48,8 @@ const NO_SCRIPT_PAGE_HEADERS = [
   { key: 'Cache-Control', value: READER_PAGE_CACHE_CONTROL },
 ];
 
-/**
- * MIDAD_COMPRESS (declared, documented and validated with every other variable in lib/config/env.ts; read here too
- * because Next reads this file itself, at `next start`): on unless set, and then only 1/true/yes/on turn it on.
- * @param {string | undefined} value
- */
-function compressFlag(value) {
-  return value === undefined || ['1', 'true', 'yes', 'on'].includes(value);
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS: Next loads it with require
+const { compressFlag } = require('./lib/config/compress-flag.cjs');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -87,4 +81,3 @@ const nextConfig = {
 };
 
 module.exports = nextConfig;
-module.exports.compressFlag = compressFlag;

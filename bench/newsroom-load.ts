@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/newsroom-load.ts`: election night in the newsroom.
  *
- * Against the production build (`next start`, built first if missing) on a throwaway Postgres cluster (demo mode), only
+ * Against the production build (`npm start`'s scripts/serve.ts, built first if missing) on a throwaway Postgres cluster (demo mode), only
  * on 127.0.0.1:
  * - EDITORS simulated editors (default 50), each with their own draft, autosave it every SAVE_INTERVAL_MS (2 s)
  *   through the keep-alive save route (`POST /api/articles/[id]/save`, the JSON the editor sends, the expected
@@ -114,10 +114,11 @@ async function startServer(databaseUrl: string, logFile: string): Promise<ChildP
   const prepare = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-database.ts'], { env, cwd: root, encoding: 'utf8' });
   if (prepare.status !== 0) throw new Error(`prepare-database failed:\n${prepare.stdout}\n${prepare.stderr}`);
   const log = fs.openSync(logFile, 'a');
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', HOST], { env, cwd: root, stdio: ['ignore', log, log] });
+  // The production server as `npm start` runs it (scripts/serve.ts).
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts'), '-p', String(PORT), '-H', HOST], { env, cwd: root, stdio: ['ignore', log, log] });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode}); see ${logFile}`);
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see ${logFile}`);
     try {
       const response = await fetch(`${BASE}/api/health`);
       if (response.ok) return server;
@@ -422,7 +423,7 @@ async function main() {
     const { editors, storySlugs } = await seed(handle.db);
     console.log(
       `newsroom-load: ${EDITORS} editors saving every ${SAVE_INTERVAL_MS} ms, readers at ${READ_RPS} req/s over ${PUBLISHED_STORIES} stories, ` +
-        `${SECONDS} s, against next start on ${BASE} (${APP_COMPRESSES ? 'the app gzips its responses' : 'compression left to a CDN: MIDAD_COMPRESS=0'}; Postgres; ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`,
+        `${SECONDS} s, against the production server (scripts/serve.ts) on ${BASE} (${APP_COMPRESSES ? 'the app gzips its responses' : 'compression left to a CDN: MIDAD_COMPRESS=0'}; Postgres; ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`,
     );
 
     // Warm up the routes (first requests compile nothing in production, but fill Node's and Postgres's caches).

@@ -4,10 +4,12 @@
  * One run, on a throwaway Postgres cluster with the demo seed, the server pinned to CPU 0 (`taskset -c 0`) and this
  * process — the load generator, autocannon — pinned to CPU 1 (it re-executes itself under `taskset -c 1`), with
  * Postgres (pinPostgresToLoadCore):
- *   (a) the seeded article page from the production build, the rendered page served from Next's cache (the default);
+ *   (a) the seeded article page from the production build as `npm start` serves it (scripts/serve.ts): the rendered
+ *       page kept in Next's cache, sent by the server's fast path (lib/cache/cached-page-responder.ts);
+ *   (a') the same, from Next.js's own `next start` (no fast path: every response goes through Next's handler);
  *   (b) the same page rendered and read from the database on every request: the same build, MIDAD_PUBLIC_CACHE=0;
  *   (c) the same HTML bytes served by a minimal node:http server (the baseline);
- *   (d) a static file of the build served by the same Next.js server: the framework's own floor per response.
+ *   (d) a static file of the build served through Next.js's handler (same server as (a)): Next's floor per response.
  * For each: the maximum requests per second with p50/p99 latency (autocannon, closed loop), then p50/p99 at half of
  * that rate (an open-loop paced generator, see pacedLoad). Also the page's
  * JavaScript (gzip) and, while (a) is under half load, the time from an update being published to its appearance:
@@ -72,12 +74,20 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`server at ${url} did not start`);
 }
 
-async function startNext(env: NodeJS.ProcessEnv, cache: boolean): Promise<Server> {
+/**
+ * The production server: `serve` is what `npm start` runs (scripts/serve.ts: Next.js behind the cached-page fast
+ * path); `next-start` is Next.js's own `next start`, for comparison.
+ */
+async function startNext(env: NodeJS.ProcessEnv, cache: boolean, server: 'serve' | 'next-start' = 'serve'): Promise<Server> {
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
   // `--profile DIR`: a CPU profile of each Next.js server, written when it stops (for finding where the time goes).
   const profile = option('profile', '') ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(option('profile', ''))}`] : [];
-  const child = spawn('taskset', ['-c', '0', process.execPath, ...profile, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const command =
+    server === 'serve'
+      ? ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts'), '-p', String(port), '-H', '127.0.0.1']
+      : [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'];
+  const child = spawn('taskset', ['-c', '0', process.execPath, ...profile, ...command], {
     cwd: ROOT,
     env: { ...env, NEXTAUTH_URL: base, MIDAD_SITE_URL: base, MIDAD_PUBLIC_CACHE: cache ? '1' : '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -333,13 +343,20 @@ async function main() {
     // The framework's floor: the same server answering with a static file of the build (no page, no cache lookup).
     const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
     if (!stylesheet) throw new Error('the article page links no stylesheet');
-    const d = await measure('(d) a static file of the build, same server (framework floor)', cached.url + stylesheet);
+    const d = await measure("(d) a static file of the build, through Next.js's handler (its floor per response)", cached.url + stylesheet);
     // Publish-to-visible while the server carries half of its maximum load.
     const background = pacedLoad(cached.url + articlePath, a.max.rps / 2, 6);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const visibleMs = await publishToVisible(cluster.url, cached.url + articlePath);
     await background;
     await stop(cached);
+
+    // The same cached page from Next.js's own server (`next start`): what the fast path saves.
+    const nextStart = await startNext(env, true, 'next-start');
+    servers.push(nextStart);
+    await fetch(nextStart.url + articlePath);
+    const aNext = await measure("(a') article, cached, Next.js's own server (`next start`, no fast path)", nextStart.url + articlePath);
+    await stop(nextStart);
 
     const uncached = await startNext(env, false);
     servers.push(uncached);
@@ -354,7 +371,7 @@ async function main() {
     const c = await measure('(c) same HTML, minimal node:http', baseline.url);
     await stop(baseline);
 
-    const rows = [a, b, c, d];
+    const rows = [a, aNext, b, c, d];
     console.log(`\npublic-pages: ${DURATION} s per run, ${CONNECTIONS} connections; server on CPU 0, autocannon on CPU 1; page ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB HTML`);
     console.log('| target | max req/s | p50 ms | p99 ms | half-load req/s | p50 ms | p99 ms | errors |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -364,7 +381,7 @@ async function main() {
       );
     }
     const ratio = a.max.rps / c.max.rps;
-    console.log(`\n(a) is ${((a.max.rps / d.max.rps) * 100).toFixed(0)}% of (d): what Next.js itself costs per response bounds (a), whatever the page.`);
+    console.log(`\n(a) is ${(ratio * 100).toFixed(0)}% of (c); (a') ${((aNext.max.rps / c.max.rps) * 100).toFixed(0)}%; (d) ${((d.max.rps / c.max.rps) * 100).toFixed(0)}%.`);
     console.log(`\narticle page JavaScript: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
     console.log(`publish-to-visible under half load: ${visibleMs.toFixed(0)} ms`);
     const goals: Array<[string, boolean]> = [

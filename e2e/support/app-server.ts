@@ -16,10 +16,9 @@ export class AppServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** Starts `next start` and resolves once /api/health answers 200. */
+  /** Starts the production server as `npm start` does (scripts/serve.ts) and resolves once /api/health answers 200. */
   async start(timeoutMs = 90_000): Promise<void> {
     if (this.child) throw new Error('app server already running');
-    const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
@@ -32,7 +31,7 @@ export class AppServer {
     };
     delete env.PGLITE_DIR;
     // Its own process group, so that kill() reaches every process Next starts.
-    const child = spawn(process.execPath, [nextBin, 'start', '-p', String(this.port), '-H', '127.0.0.1'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'serve.ts'), '-p', String(this.port), '-H', '127.0.0.1'], {
       env,
       cwd: process.cwd(),
       detached: true,

@@ -1,5 +1,5 @@
 /**
- * Playwright's web server: the production build (`next start`) on a fresh database, in one of two modes:
+ * Playwright's web server: the production build (`npm start`'s scripts/serve.ts) on a fresh database, in one of two modes:
  * - `postgres`: a throwaway Postgres cluster (initdb + pg_ctl); its URL is written to e2e/.state/<port>.json so that
  *   tests can seed their own data. Demo accounts on (MIDAD_DEMO=1).
  * - `embedded`: the default PGlite database in a temp folder, exactly as `npm start` runs without DATABASE_URL.
@@ -66,7 +66,8 @@ async function main() {
     process.exit(prepare.status ?? 1);
   }
 
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'inherit', cwd: root });
+  // The production server exactly as `npm start` runs it (scripts/serve.ts: Next behind the cached-page fast path).
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'inherit', cwd: root });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;

@@ -3,7 +3,7 @@ import net from 'node:net';
 /**
  * The client's network address, for sign-in limits and the audit trail.
  *
- * Next.js route handlers never see the socket. `next start` puts the socket address in X-Forwarded-For only when the
+ * Next.js route handlers never see the socket. Next's server puts the socket address in X-Forwarded-For only when the
  * request has no such header, so what the app can read is:
  *
  * - behind N trusted reverse proxies (MIDAD_TRUST_PROXY=N), each appending the address it saw: the Nth entry from the

@@ -21,9 +21,10 @@ const GRACE_MS = 1000;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * @typedef {{ value: any, lastModified: number, tags: string[], bytes: number }} Entry
+ * @typedef {{ value: any, lastModified: number, tags: string[], bytes: number, revalidateSeconds?: number,
+ *   pagePath?: string }} Entry
  * @typedef {{ entries: Map<string, Entry>, tagTimes: Map<string, number>, bytes: number, maxBytes: number,
- *   listeners: Set<(tags: string[]) => void>, hits: number, misses: number }} State
+ *   listeners: Set<(tags: string[]) => void>, hits: number, misses: number, pageKeys: Map<string, string> }} State
  */
 
 function now() {
@@ -41,6 +42,7 @@ function state() {
     listeners: new Set(),
     hits: 0,
     misses: 0,
+    pageKeys: new Map(),
   };
   return store[STATE_KEY];
 }
@@ -51,6 +53,7 @@ function remove(s, key) {
   if (!entry) return;
   s.entries.delete(key);
   s.bytes -= entry.bytes;
+  if (entry.pagePath !== undefined && s.pageKeys.get(entry.pagePath) === key) s.pageKeys.delete(entry.pagePath);
 }
 
 /** @param {State} s @param {Entry} entry @param {readonly string[]} extraTags */
@@ -75,7 +78,45 @@ function invalidateTags(/** @type {readonly string[]} */ tags) {
 function clearAll() {
   const s = state();
   s.entries.clear();
+  s.pageKeys.clear();
   s.bytes = 0;
+}
+
+/**
+ * The path a Pages Router page entry is stored under, from Next's key (`/<route cache dir>/PAGES/<route hash>/$<path>`,
+ * next/dist/server/lib/route-cache-key.js), or undefined. Should the format change, no page is found by path and
+ * every request goes to Next: slower, never wrong.
+ * @param {string} key
+ */
+function pagePathOfKey(key) {
+  const match = /\/PAGES\/[^/]+\/\$(\/[^]*)$/.exec(key);
+  return match ? match[1] : undefined;
+}
+
+/**
+ * A rendered page kept for `path` (decoded, e.g. `/articles/خبر`), when Next would answer with it as a fresh hit: none of
+ * its tags revalidated since it was stored (with the grace window) and its time-based revalidation not yet due.
+ * The serving fast path (lib/cache/cached-page-responder.ts) answers with it without entering Next; anything else
+ * (null) goes to Next, which renders or revalidates as usual.
+ * @param {string} path
+ * @returns {{ value: { html: string, status?: number, headers?: Record<string, unknown> }, lastModified: number } | null}
+ */
+function readFreshPage(path) {
+  const s = state();
+  const key = s.pageKeys.get(path);
+  if (key === undefined) return null;
+  const entry = s.entries.get(key);
+  if (!entry) {
+    s.pageKeys.delete(path);
+    return null;
+  }
+  if (isInvalidated(s, entry, [])) return null;
+  if (entry.revalidateSeconds === undefined || now() >= entry.lastModified + entry.revalidateSeconds * 1000) return null;
+  if (typeof entry.value.html !== 'string') return null;
+  s.entries.delete(key);
+  s.entries.set(key, entry);
+  s.hits++;
+  return { value: entry.value, lastModified: entry.lastModified };
 }
 
 class MidadCacheHandler {
@@ -107,7 +148,7 @@ class MidadCacheHandler {
     return { lastModified: entry.lastModified, value: entry.value };
   }
 
-  /** @param {string} key @param {any} data @param {{ tags?: string[] }} [ctx] */
+  /** @param {string} key @param {any} data @param {{ tags?: string[], cacheControl?: { revalidate?: number | false } }} [ctx] */
   async set(key, data, ctx) {
     const s = state();
     remove(s, key);
@@ -119,7 +160,15 @@ class MidadCacheHandler {
     const tags = [...(ctx?.tags ?? []), ...(Array.isArray(data.tags) ? data.tags : []), ...pageTags];
     const bytes = estimateBytes(data);
     if (bytes > s.maxBytes / 4) return;
-    s.entries.set(key, { value: data, lastModified: now(), tags, bytes });
+    /** @type {Entry} */
+    const entry = { value: data, lastModified: now(), tags, bytes };
+    if (data.kind === 'PAGES' && (data.status === undefined || data.status === 200)) {
+      const revalidate = ctx?.cacheControl?.revalidate;
+      entry.pagePath = pagePathOfKey(key);
+      if (typeof revalidate === 'number' && revalidate > 0) entry.revalidateSeconds = revalidate;
+    }
+    s.entries.set(key, entry);
+    if (entry.pagePath !== undefined) s.pageKeys.set(entry.pagePath, key);
     s.bytes += bytes;
     for (const oldest of s.entries.keys()) {
       if (s.bytes <= s.maxBytes) break;
@@ -170,3 +219,4 @@ module.exports.STATE_KEY = STATE_KEY;
 module.exports.GRACE_MS = GRACE_MS;
 module.exports.invalidateTags = invalidateTags;
 module.exports.clearAll = clearAll;
+module.exports.readFreshPage = readFreshPage;

@@ -40,6 +40,8 @@ const envSchema = z.object({
    * loop then costs every request, saves included, for nothing. Read by next.config.js at `next start`.
    */
   MIDAD_COMPRESS: booleanFlag.default(true),
+  /** The port `npm start` (scripts/serve.ts) listens on, unless `-p` says otherwise. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Set by Next.js itself (e.g. phase-production-build during `next build`). */
   NEXT_PHASE: optional(z.string()),
   /**

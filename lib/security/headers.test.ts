@@ -79,10 +79,10 @@ describe('next.config.js static file headers', () => {
   });
 });
 
-describe('next.config.js compress', () => {
+describe('the compress flag of next.config.js', () => {
   it('reads MIDAD_COMPRESS exactly as lib/config/env.ts does', async () => {
     const { parseEnv } = await import('@/lib/config/env');
-    const config = createRequire(import.meta.url)('../../next.config.js') as { compressFlag(value: string | undefined): boolean };
+    const config = createRequire(import.meta.url)('../config/compress-flag.cjs') as { compressFlag(value: string | undefined): boolean };
     for (const value of [undefined, '', '1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']) {
       expect(config.compressFlag(value), String(value)).toBe(parseEnv(value === undefined ? {} : { MIDAD_COMPRESS: value }).MIDAD_COMPRESS);
     }

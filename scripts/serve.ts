@@ -1,0 +1,87 @@
+/**
+ * `npm start`: the production server. Next.js's request handler behind a node:http server whose only addition is the
+ * fast path of the cached reader pages (lib/cache/cached-page-responder.ts): a fresh article page that Next rendered
+ * and stored is sent from memory without entering Next again; everything else is Next's, exactly as `next start`.
+ *
+ * Usage: `tsx scripts/serve.ts [-p PORT] [-H HOST]` (PORT from the environment otherwise, 3000 by default; all
+ * interfaces unless -H). Needs `next build`. SIGTERM or SIGINT: stop taking connections, let Next close, exit.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { EnvError, parseEnv } from '../lib/config/env';
+import { createCachedPageResponder, type HeaderList } from '../lib/cache/cached-page-responder';
+
+type NextConfigModule = {
+  compress?: boolean;
+  headers?: () => Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>>;
+};
+
+const ROOT = path.resolve(__dirname, '..');
+/** The cached pages the fast path serves, and the next.config.js header rule that covers them. */
+const ARTICLE_PREFIX = '/articles/';
+const ARTICLE_HEADER_SOURCE = '/articles/:slug*';
+
+function argument(names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const index = process.argv.indexOf(name);
+    if (index >= 0) return process.argv[index + 1];
+  }
+  return undefined;
+}
+
+async function articleHeaders(config: NextConfigModule): Promise<HeaderList> {
+  const rule = (await config.headers?.())?.find((candidate) => candidate.source === ARTICLE_HEADER_SOURCE);
+  if (!rule) throw new Error(`next.config.js has no headers rule for ${ARTICLE_HEADER_SOURCE}`);
+  return rule.headers;
+}
+
+async function main(): Promise<void> {
+  Object.assign(process.env, { NODE_ENV: 'production' });
+  const env = parseEnv();
+  const portArgument = argument(['-p', '--port']);
+  const port = portArgument === undefined ? env.PORT : Number(portArgument);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new EnvError(`-p must be a port number, not ${portArgument}`);
+  const hostname = argument(['-H', '--hostname']);
+
+  const { default: next } = await import('next');
+  const config = (await import(path.join(ROOT, 'next.config.js'))).default as NextConfigModule;
+  const app = next({ dev: false, dir: ROOT, hostname: hostname ?? 'localhost', port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const respondFromCache = createCachedPageResponder({
+    prefix: ARTICLE_PREFIX,
+    headers: await articleHeaders(config),
+    compress: config.compress !== false,
+  });
+
+  const server = http.createServer((request, response) => {
+    if (respondFromCache(request, response)) return;
+    handle(request, response).catch((error: unknown) => {
+      console.error('midad: request failed:', error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  });
+  server.on('upgrade', (request, socket, head) => void app.getUpgradeHandler()(request, socket, head));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, resolve);
+  });
+  console.log(`midad: listening on http://${hostname ?? 'localhost'}:${port}`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    app.close().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? `\nmidad: ${error.message}\n` : error);
+  process.exit(1);
+});
