@@ -6,15 +6,14 @@
  * Usage: `tsx scripts/serve.ts [-p PORT] [-H HOST]` (PORT from the environment otherwise, 3000 by default; all
  * interfaces unless -H). Needs `next build`. SIGTERM or SIGINT: stop taking connections, let Next close, exit.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { EnvError, parseEnv } from '../lib/config/env';
 import { createCachedPageResponder, type HeaderList } from '../lib/cache/cached-page-responder';
+import { createRequestListener } from '../lib/server/request-listener';
 
-type NextConfigModule = {
-  compress?: boolean;
-  headers?: () => Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>>;
-};
+type NextConfigModule = { compress?: boolean; distDir?: string };
 
 const ROOT = path.resolve(__dirname, '..');
 /** The cached pages the fast path serves, and the next.config.js header rule that covers them. */
@@ -29,9 +28,16 @@ function argument(names: readonly string[]): string | undefined {
   return undefined;
 }
 
-async function articleHeaders(config: NextConfigModule): Promise<HeaderList> {
-  const rule = (await config.headers?.())?.find((candidate) => candidate.source === ARTICLE_HEADER_SOURCE);
-  if (!rule) throw new Error(`next.config.js has no headers rule for ${ARTICLE_HEADER_SOURCE}`);
+/**
+ * The headers Next.js gives the article pages: next.config.js `headers()` as the build evaluated it (Next applies the
+ * build's routes manifest, not the config file at run time), so both paths send exactly the same.
+ */
+function articleHeaders(distDir: string): HeaderList {
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'routes-manifest.json'), 'utf8')) as {
+    headers?: Array<{ source: string; headers: Array<{ key: string; value: string }> }>;
+  };
+  const rule = manifest.headers?.find((candidate) => candidate.source === ARTICLE_HEADER_SOURCE);
+  if (!rule) throw new Error(`the build has no headers rule for ${ARTICLE_HEADER_SOURCE} (next.config.js headers())`);
   return rule.headers;
 }
 
@@ -50,18 +56,13 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const respondFromCache = createCachedPageResponder({
     prefix: ARTICLE_PREFIX,
-    headers: await articleHeaders(config),
+    headers: articleHeaders(path.join(ROOT, config.distDir ?? '.next')),
     compress: config.compress !== false,
   });
 
-  const server = http.createServer((request, response) => {
-    if (respondFromCache(request, response)) return;
-    handle(request, response).catch((error: unknown) => {
-      console.error('midad: request failed:', error);
-      if (!response.headersSent) response.statusCode = 500;
-      response.end();
-    });
-  });
+  const server = http.createServer(
+    createRequestListener({ respondFromCache, handle, unproxiedPrefix: ARTICLE_PREFIX, httpsSite: env.httpsSite }),
+  );
   server.on('upgrade', (request, socket, head) => void app.getUpgradeHandler()(request, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

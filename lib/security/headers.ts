@@ -84,9 +84,12 @@ export const NO_SCRIPT_CONTENT_SECURITY_POLICY = policyDirectives({
 /** Reader pages kept in Next's cache: a CDN or browser must ask again each time (the ETag makes that cheap). */
 export const READER_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
+/** HSTS, sent when the public site is https: two years, subdomains included. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   const headers: Record<string, string> = { ...STATIC_SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(options) };
-  if (options.https) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
+  if (options.https) headers['Strict-Transport-Security'] = STRICT_TRANSPORT_SECURITY;
   return headers;
 }
 
