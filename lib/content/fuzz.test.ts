@@ -8,6 +8,7 @@ import { ArticleBodyHtml } from '@/components/article/article-body-html';
 import { renderArticleBodyHtml } from '@/components/article/render-article-body';
 import { isValidSlug, slugify } from '@/lib/text/slug';
 import { isAllowedHref } from './link-policy';
+import { renderWithTiptapReference } from '@/test/support/render-reference';
 import { renderDocumentToHtml } from './render';
 import { KITCHEN_SINK } from './test-fixtures';
 import { validateDocument } from './validate';
@@ -243,6 +244,23 @@ describe('fuzzing the renderer with documents that skipped validation', () => {
       { numRuns: RUNS },
     );
     expect(rendered).toBeGreaterThan(RUNS / 4);
+  });
+
+  it('renders byte for byte as Tiptap renderToHTMLString does (mappings built once), or refuses the same documents', () => {
+    fc.assert(
+      fc.property(fc.oneof(validishDocument, nearValidDocument), fc.dictionary(fc.oneof(fc.constant(ENTITY_ID), fc.uuid()), href, { maxKeys: 2 }), (doc, entityHrefs) => {
+        const options = { entityHref: (id: string) => entityHrefs[id] };
+        const attempt = (render: typeof renderDocumentToHtml) => {
+          try {
+            return { html: render(doc, options) };
+          } catch (error) {
+            return { error: (error as Error).message };
+          }
+        };
+        expect(attempt(renderDocumentToHtml)).toEqual(attempt(renderWithTiptapReference));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('keeps the text of hostile strings as text (escaped), not markup', () => {

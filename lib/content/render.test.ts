@@ -4,9 +4,11 @@ import path from 'node:path';
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 
+import { readSeedArticle, readSeedRegistry, tagSeedBody } from '@/db/seed';
+import { renderWithTiptapReference } from '@/test/support/render-reference';
 import { documentFromParagraphs, parseSeedArticle } from './from-paragraphs';
-import { renderDocumentToHtml } from './render';
-import { KITCHEN_SINK, PERSON_ID, docWithLink, docWithText } from './test-fixtures';
+import { renderDocumentToHtml, type RenderOptions } from './render';
+import { EVENT_ID, KITCHEN_SINK, ORGANIZATION_ID, PERSON_ID, PLACE_ID, docWithLink, docWithText } from './test-fixtures';
 
 const seedText = readFileSync(path.join(__dirname, '../../db/seed-data/article.ar.txt'), 'utf8');
 
@@ -135,5 +137,45 @@ describe('entity links', () => {
 
   it('renders the kitchen sink without anything executable', () => {
     expectNothingExecutable(renderDocumentToHtml(KITCHEN_SINK, { entityHref: (id) => `/entities/${id}` }));
+  });
+});
+
+describe('renderDocumentToHtml with its mappings built once', () => {
+  const registry = readSeedRegistry().map((entity, index) => ({ ...entity, id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` }));
+  const seedBody = tagSeedBody(readSeedArticle().body, registry);
+  const everyOther = (id: string) => (Number(id.slice(-1)) % 2 === 0 ? `/entities/${id}` : null);
+  const optionSets: Array<[string, RenderOptions]> = [
+    ['no options', {}],
+    ['entity pages for all', { entityHref: (id) => `/entities/${encodeURIComponent(id)}` }],
+    ['entity pages for some', { entityHref: everyOther }],
+    ['refused entity URLs', { entityHref: () => 'javascript:alert(1)' }],
+  ];
+  const documents: Array<[string, JSONContent]> = [
+    ['the tagged seed article', seedBody],
+    ['the kitchen sink', KITCHEN_SINK],
+    ['a hostile link', docWithLink('javascript:alert(1)')],
+    ['an allowed link with a title', docWithText('<نص> & "x"', [{ type: 'link', attrs: { href: '/a?b=1&c=2', title: '"><img>', target: '_blank' } }])],
+    ['an entity inside a link', docWithText('اسم', [{ type: 'link', attrs: { href: 'https://example.com' } }, { type: 'entity', attrs: { entityId: PERSON_ID, entityType: 'person' } }])],
+    ['a malformed entity mark', docWithText('اسم', [{ type: 'entity', attrs: { entityId: 'x', entityType: 'person' } }])],
+    ['unknown marks and attributes', docWithText('نص', [{ type: 'script' }, { type: 'bold' }, { type: 'italic' }], { dir: 'ltr', onclick: 'x' })],
+    ['entities of every type', {
+      type: 'doc',
+      content: [PERSON_ID, ORGANIZATION_ID, PLACE_ID, EVENT_ID].map((entityId, index) => ({
+        type: 'paragraph',
+        content: [{ type: 'text', text: `كيان ${index}`, marks: [{ type: 'entity', attrs: { entityId, entityType: ['person', 'organization', 'place', 'event'][index] } }] }],
+      })),
+    }],
+  ];
+
+  it.each(documents)('renders %s byte for byte as Tiptap renderToHTMLString does, whatever the options', (_name, doc) => {
+    for (const [, options] of optionSets) expect(renderDocumentToHtml(doc, options)).toBe(renderWithTiptapReference(doc, options));
+  });
+
+  it('reads each call\'s entityHref, not the first one it was given', () => {
+    const html = (href: string | null) => renderDocumentToHtml(seedBody, { entityHref: () => href });
+    expect(html('/entities/a')).toContain('href="/entities/a"');
+    expect(html('/entities/b')).not.toContain('href="/entities/a"');
+    expect(html(null)).not.toContain('<a ');
+    expect(renderDocumentToHtml(seedBody)).toBe(html(null));
   });
 });

@@ -1,9 +1,11 @@
-import type { Extensions, JSONContent } from '@tiptap/core';
+import { getAttributesFromExtensions, resolveExtensions, splitExtensions, type Extensions, type JSONContent } from '@tiptap/core';
 import type { DOMOutputSpec, Mark as PMMark, Node as PMNode } from '@tiptap/pm/model';
-import type { MarkProps } from '@tiptap/static-renderer';
+import type { MarkProps, NodeProps } from '@tiptap/static-renderer';
+import { escapeHTML, renderJSONContentToString } from '@tiptap/static-renderer/json/html-string';
 import {
   domOutputSpecToHTMLString,
-  renderToHTMLString,
+  mapMarkExtensionToReactNode,
+  mapNodeExtensionToReactNode,
   serializeChildrenToHTMLString,
 } from '@tiptap/static-renderer/pm/html-string';
 
@@ -139,13 +141,54 @@ export function createSafeMarkMapping<T>(
   };
 }
 
+type HtmlNodeRenderer = (props: NodeProps<PMNode, string | string[]>) => string;
+type HtmlMarkRenderer = (props: MarkProps<PMMark, string | string[], PMNode>) => string;
+
+/**
+ * What `renderToHTMLString` (@tiptap/static-renderer/pm/html-string) rebuilds on every call, built once: the node
+ * mapping and the mark mapping of every mark but link and entity, from the resolved extension list. Same functions,
+ * same order of precedence (our doc and text, then the extensions' renderHTML), so the output is byte-identical.
+ */
+type HtmlMappings = { nodeMapping: Record<string, HtmlNodeRenderer>; markMapping: Record<string, HtmlMarkRenderer> };
+
+let htmlMappings: HtmlMappings | undefined;
+
+function getHtmlMappings(): HtmlMappings {
+  if (htmlMappings) return htmlMappings;
+  const extensions = resolveExtensions(getRenderExtensions());
+  const extensionAttributes = getAttributesFromExtensions(extensions);
+  const { nodeExtensions, markExtensions } = splitExtensions(extensions);
+  const definedTypes: Record<string, HtmlNodeRenderer> = {
+    doc: ({ children }) => serializeChildrenToHTMLString(children),
+    text: ({ node }) => escapeHTML(node.text ?? ''),
+  };
+  const safeMarks: ReadonlySet<string> = new Set(['link', 'entity'] satisfies Array<keyof ReturnType<typeof createSafeMarkMapping>>);
+  htmlMappings = {
+    nodeMapping: {
+      ...Object.fromEntries(
+        nodeExtensions
+          .filter((extension) => !(extension.name in definedTypes))
+          .map((extension) => mapNodeExtensionToReactNode(domOutputSpecToHTMLString, extension, extensionAttributes)),
+      ),
+      ...definedTypes,
+    },
+    markMapping: Object.fromEntries(
+      markExtensions
+        .filter((extension) => !safeMarks.has(extension.name))
+        .map((extension) => mapMarkExtensionToReactNode(domOutputSpecToHTMLString, extension, extensionAttributes)),
+    ),
+  };
+  return htmlMappings;
+}
+
 /** The body as an HTML string (no wrapper element; put it inside an element with ARTICLE_ROOT_ATTRIBUTES). */
 export function renderDocumentToHtml(doc: JSONContent, options: RenderOptions = {}): string {
-  return renderToHTMLString({
-    content: prepareDocumentForRender(doc),
-    extensions: getRenderExtensions(),
-    options: {
-      markMapping: createSafeMarkMapping<string>(domOutputSpecToHTMLString, serializeChildrenToHTMLString, options),
-    },
+  const { nodeMapping, markMapping } = getHtmlMappings();
+  // Only the link and entity marks depend on this call's options (entityHref).
+  const render = renderJSONContentToString<PMMark, PMNode>({
+    nodeMapping,
+    markMapping: { ...markMapping, ...createSafeMarkMapping<string>(domOutputSpecToHTMLString, serializeChildrenToHTMLString, options) },
   });
+  return render({ content: prepareDocumentForRender(doc) });
 }
+

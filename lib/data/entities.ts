@@ -27,6 +27,7 @@ import type { EntityType } from '@/lib/entities/entity-types';
 import { AppError, fromZodError } from '@/lib/errors';
 import { findFreeSlug, isValidSlug, slugify } from '@/lib/text/slug';
 import type { PublishedArticleSummary } from './public-articles';
+import { preparedPerDatabase } from './prepared';
 import { revalidateEntityPages } from './revalidate';
 import type { Actor } from './users';
 
@@ -528,6 +529,15 @@ const publicColumns = {
   mergedIntoId: entities.mergedIntoId,
 };
 
+/** The public fields of the entities whose ids are in the `ids` placeholder (a Postgres uuid array literal). */
+const publicEntitiesByIds = preparedPerDatabase((db) =>
+  db
+    .select(publicColumns)
+    .from(entities)
+    .where(sql`${entities.id} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('public_entities_by_ids'),
+);
+
 /** Follows merged_into to the survivor (a few hops at most; merges flatten chains). */
 async function resolveSurvivor(db: Executor, id: string): Promise<(PublicEntity & { mergedIntoId: string | null }) | null> {
   let currentId: string | null = id;
@@ -626,7 +636,8 @@ export async function getPublicEntitiesForDocument(body: JSONContent): Promise<{
   const ids = [...counts.keys()].filter((id) => entityIdSchema.safeParse(id).success).slice(0, MAX_IDS);
   if (ids.length === 0) return { entities: [], hrefs: {} };
   const db = await getDb();
-  const rows = await db.select(publicColumns).from(entities).where(inArray(entities.id, ids));
+  // The ids passed the uuid check above, so the array literal holds nothing but uuids and commas.
+  const rows = await publicEntitiesByIds(db).execute({ ids: `{${ids.join(',')}}` });
   const byId = new Map<string, PublicEntity>();
   for (const row of rows) {
     const survivor = row.mergedIntoId ? await resolveSurvivor(db, row.mergedIntoId) : row;

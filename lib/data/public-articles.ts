@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { JSONContent } from '@tiptap/core';
 import { getDb } from '@/db/client';
 import { articleRevisions, articles, sections, slugRedirects, users } from '@/db/schema';
+import { preparedPerDatabase } from './prepared';
 
 /**
  * What readers see: the PUBLISHED REVISION of each published article (articles.published_revision_id), never the
@@ -62,15 +64,18 @@ export async function listPublishedArticles(options: { limit?: number; offset?: 
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt ?? new Date(0) }));
 }
 
-/**
- * A published article by its public slug; `{ redirectTo }` when the slug is an old one of a published article;
- * null otherwise (unknown, or not published: the same answer to readers).
- */
-export async function getPublishedArticleBySlug(slug: string): Promise<PublishedArticle | ArticleRedirect | null> {
-  if (slug.length === 0 || slug.length > 300 || slug.includes('\u0000')) return null; // no slug holds a NUL (Postgres cannot even compare one)
-  const db = await getDb();
-  const publicSlug = sql`coalesce(${articleRevisions.slug}, ${articles.slug})`;
-  const [row] = await db
+const publicSlug = sql<string>`coalesce(${articleRevisions.slug}, ${articles.slug})`;
+
+/** The other revisions of the story, for its notes (the main query joins the published one). */
+const NOTE_REVISIONS = 'note_revisions';
+const noteRevisions = alias(articleRevisions, NOTE_REVISIONS);
+
+/** A note as json_build_object writes it: the date is an ISO string with its offset. */
+type StoredNote = { kind: 'update' | 'correction'; text: string; at: string };
+
+/** The published story by its public slug, with its notes (oldest first), in one query. */
+const publishedStoryBySlug = preparedPerDatabase((db) =>
+  db
     .select({
       ...publicColumns,
       body: sql<JSONContent>`coalesce(${articleRevisions.body}, ${articles.body})`,
@@ -79,27 +84,52 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
       authorName: users.displayName,
       sectionSlug: sections.slug,
       sectionName: sections.name,
+      notes: sql<StoredNote[]>`(
+        select coalesce(
+          json_agg(
+            json_build_object('kind', ${noteRevisions.noteKind}, 'text', ${noteRevisions.noteText}, 'at', ${noteRevisions.publishedAt})
+            order by ${noteRevisions.publishedAt}, ${noteRevisions.version}
+          ),
+          '[]'::json
+        )
+        from ${articleRevisions} as ${sql.identifier(NOTE_REVISIONS)}
+        where ${noteRevisions.articleId} = ${articles.id}
+          and ${noteRevisions.publishedAt} is not null
+          and ${noteRevisions.noteKind} is not null
+          and ${noteRevisions.noteText} is not null
+      )`,
     })
     .from(articles)
     .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(sections, eq(sections.id, sql`coalesce(${articleRevisions.sectionId}, ${articles.sectionId})`))
-    .where(and(eq(articles.status, 'published'), sql`${publicSlug} = ${slug}`))
-    .limit(1);
+    .where(and(eq(articles.status, 'published'), sql`${publicSlug} = ${sql.placeholder('slug')}`))
+    .limit(1)
+    .prepare('public_article_by_slug'),
+);
+
+/** The current public slug of the published story an old slug redirects to. */
+const redirectBySlug = preparedPerDatabase((db) =>
+  db
+    .select({ slug: publicSlug })
+    .from(slugRedirects)
+    .innerJoin(articles, eq(articles.id, slugRedirects.targetId))
+    .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .where(and(eq(slugRedirects.kind, 'article'), eq(slugRedirects.oldSlug, sql.placeholder('slug')), eq(articles.status, 'published')))
+    .limit(1)
+    .prepare('public_article_redirect_by_slug'),
+);
+
+/**
+ * A published article by its public slug; `{ redirectTo }` when the slug is an old one of a published article;
+ * null otherwise (unknown, or not published: the same answer to readers).
+ */
+export async function getPublishedArticleBySlug(slug: string): Promise<PublishedArticle | ArticleRedirect | null> {
+  if (slug.length === 0 || slug.length > 300 || slug.includes('\u0000')) return null; // no slug holds a NUL (Postgres cannot even compare one)
+  const db = await getDb();
+  const [row] = await publishedStoryBySlug(db).execute({ slug });
   if (row) {
     const publishedAt = row.publishedAt ?? row.revisionPublishedAt ?? row.workingUpdatedAt;
-    const notes = await db
-      .select({ kind: articleRevisions.noteKind, text: articleRevisions.noteText, at: articleRevisions.publishedAt })
-      .from(articleRevisions)
-      .where(
-        and(
-          eq(articleRevisions.articleId, row.id),
-          isNotNull(articleRevisions.publishedAt),
-          isNotNull(articleRevisions.noteKind),
-          isNotNull(articleRevisions.noteText),
-        ),
-      )
-      .orderBy(asc(articleRevisions.publishedAt));
     return {
       id: row.id,
       slug: row.slug,
@@ -109,19 +139,11 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
       authorName: row.authorName,
       publishedAt,
       updatedAt: row.revisionPublishedAt ?? publishedAt,
-      notes: notes.flatMap((note) =>
-        note.kind && note.text && note.at ? [{ kind: note.kind, text: note.text, at: note.at }] : [],
-      ),
+      notes: row.notes.map((note) => ({ kind: note.kind, text: note.text, at: new Date(note.at) })),
       section: row.sectionSlug && row.sectionName ? { slug: row.sectionSlug, name: row.sectionName } : null,
     };
   }
-  const [redirect] = await db
-    .select({ slug: publicSlug.mapWith(String) })
-    .from(slugRedirects)
-    .innerJoin(articles, eq(articles.id, slugRedirects.targetId))
-    .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .where(and(eq(slugRedirects.kind, 'article'), eq(slugRedirects.oldSlug, slug), eq(articles.status, 'published')))
-    .limit(1);
+  const [redirect] = await redirectBySlug(db).execute({ slug });
   if (redirect && redirect.slug !== slug) return { redirectTo: `/articles/${encodeURIComponent(redirect.slug)}` };
   return null;
 }

@@ -62,8 +62,26 @@ export type ArticlePageLookup =
   | { kind: 'redirect'; redirectTo: string }
   | null;
 
+/** The story's data as the page needs it: the published article and the entities its body mentions. */
+async function withEntities(published: PublishedArticle): Promise<ArticlePageData> {
+  const { entities, hrefs } = await getPublicEntitiesForDocument(published.body);
+  return { ...published, entities, hrefs };
+}
+
+/** The tags the article page's data is read under. `sections`: the page shows its section's name. */
+function articlePageTags(id: string, slug: string): string[] {
+  return [`article:${id}`, slugTag('article', slug), 'sections'];
+}
+
 /** The article page: the published story and its entities, or a redirect from an old slug, or null (404). */
 export async function readArticlePage(slug: string): Promise<ArticlePageLookup> {
+  if (!getEnv().MIDAD_PUBLIC_CACHE) {
+    // Nothing is kept: one read of the story serves both the slug lookup and the page.
+    const published = await getPublishedArticleBySlug(slug);
+    if (!published) return null;
+    if (isArticleRedirect(published)) return { kind: 'redirect', redirectTo: published.redirectTo };
+    return { kind: 'article', article: await withEntities(published), cacheTags: articlePageTags(published.id, slug) };
+  }
   // Slug → id (or redirect), tagged by slug; then the story, tagged by its id (publish, update, unpublish, merge).
   const found = await cached<{ id: string } | { redirectTo: string } | null>(['article-slug', slug], [slugTag('article', slug)], async () => {
     const article = await getPublishedArticleBySlug(slug);
@@ -73,13 +91,11 @@ export async function readArticlePage(slug: string): Promise<ArticlePageLookup> 
   if (!found) return null;
   if ('redirectTo' in found) return { kind: 'redirect', redirectTo: found.redirectTo };
   const id = found.id;
-  // `sections`: the page shows its section's name.
-  const cacheTags = [`article:${id}`, slugTag('article', slug), 'sections'];
+  const cacheTags = articlePageTags(id, slug);
   const article = await cached(['article', id, slug], cacheTags, async () => {
     const published = await getPublishedArticleBySlug(slug);
     if (!published || isArticleRedirect(published) || published.id !== id) return null;
-    const { entities, hrefs } = await getPublicEntitiesForDocument(published.body);
-    return { ...published, entities, hrefs };
+    return withEntities(published);
   });
   return article ? { kind: 'article', article, cacheTags } : null;
 }
