@@ -115,7 +115,7 @@ async function startServer(databaseUrl: string, logFile: string): Promise<ChildP
   if (prepare.status !== 0) throw new Error(`prepare-database failed:\n${prepare.stdout}\n${prepare.stderr}`);
   const log = fs.openSync(logFile, 'a');
   // The production server as `npm start` runs it (scripts/serve.ts).
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts'), '-p', String(PORT), '-H', HOST], { env, cwd: root, stdio: ['ignore', log, log] });
+  const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(PORT), '-H', HOST], { env, cwd: root, stdio: ['ignore', log, log] });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see ${logFile}`);

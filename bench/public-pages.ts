@@ -85,7 +85,7 @@ async function startNext(env: NodeJS.ProcessEnv, cache: boolean, server: 'serve'
   const profile = option('profile', '') ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(option('profile', ''))}`] : [];
   const command =
     server === 'serve'
-      ? ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts'), '-p', String(port), '-H', '127.0.0.1']
+      ? [path.join(ROOT, 'scripts', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1']
       : [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'];
   const child = spawn('taskset', ['-c', '0', process.execPath, ...profile, ...command], {
     cwd: ROOT,

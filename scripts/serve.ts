@@ -3,8 +3,9 @@
  * fast path of the cached reader pages (lib/cache/cached-page-responder.ts): a fresh article page that Next rendered
  * and stored is sent from memory without entering Next again; everything else is Next's, exactly as `next start`.
  *
- * Usage: `tsx scripts/serve.ts [-p PORT] [-H HOST]` (PORT from the environment otherwise, 3000 by default; all
- * interfaces unless -H). Needs `next build`. SIGTERM or SIGINT: stop taking connections, let Next close, exit.
+ * Started by scripts/serve.mjs (`node scripts/serve.mjs [-p PORT] [-H HOST]`), which compiles this file and runs it
+ * with plain Node: PORT from the environment otherwise, 3000 by default; all interfaces unless -H. Needs `next build`.
+ * SIGTERM or SIGINT: stop taking connections, let Next close, exit.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -15,7 +16,6 @@ import { createRequestListener } from '../lib/server/request-listener';
 
 type NextConfigModule = { compress?: boolean; distDir?: string };
 
-const ROOT = path.resolve(__dirname, '..');
 /** The cached pages the fast path serves, and the next.config.js header rule that covers them. */
 const ARTICLE_PREFIX = '/articles/';
 const ARTICLE_HEADER_SOURCE = '/articles/:slug*';
@@ -41,7 +41,8 @@ function articleHeaders(distDir: string): HeaderList {
   return rule.headers;
 }
 
-async function main(): Promise<void> {
+/** Starts the server for the project in `root` (the folder of package.json and the build). */
+export async function startServer(root: string): Promise<void> {
   Object.assign(process.env, { NODE_ENV: 'production' });
   const env = parseEnv();
   const portArgument = argument(['-p', '--port']);
@@ -50,13 +51,13 @@ async function main(): Promise<void> {
   const hostname = argument(['-H', '--hostname']);
 
   const { default: next } = await import('next');
-  const config = (await import(path.join(ROOT, 'next.config.js'))).default as NextConfigModule;
-  const app = next({ dev: false, dir: ROOT, hostname: hostname ?? 'localhost', port });
+  const config = (await import(path.join(root, 'next.config.js'))).default as NextConfigModule;
+  const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const respondFromCache = createCachedPageResponder({
     prefix: ARTICLE_PREFIX,
-    headers: articleHeaders(path.join(ROOT, config.distDir ?? '.next')),
+    headers: articleHeaders(path.join(root, config.distDir ?? '.next')),
     compress: config.compress !== false,
   });
 
@@ -82,7 +83,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? `\nmidad: ${error.message}\n` : error);
-  process.exit(1);
-});
+/** Runs startServer; a configuration error prints its message alone and exits 1. */
+export function runServer(root: string): void {
+  startServer(root).catch((error: unknown) => {
+    console.error(error instanceof EnvError ? `\nmidad: ${error.message}\n` : error);
+    process.exit(1);
+  });
+}

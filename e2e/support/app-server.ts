@@ -31,7 +31,7 @@ export class AppServer {
     };
     delete env.PGLITE_DIR;
     // Its own process group, so that kill() reaches every process Next starts.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'serve.ts'), '-p', String(this.port), '-H', '127.0.0.1'], {
+    const child = spawn(process.execPath, [path.join('scripts', 'serve.mjs'), '-p', String(this.port), '-H', '127.0.0.1'], {
       env,
       cwd: process.cwd(),
       detached: true,

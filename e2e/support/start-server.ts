@@ -67,7 +67,7 @@ async function main() {
   }
 
   // The production server exactly as `npm start` runs it (scripts/serve.ts: Next behind the cached-page fast path).
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'inherit', cwd: root });
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'inherit', cwd: root });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;

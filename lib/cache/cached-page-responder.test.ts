@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { acceptsGzip, createCachedPageResponder } from './cached-page-responder';
+import { acceptsGzip, createCachedPageResponder, isNotModified } from './cached-page-responder';
 
 type Handler = {
   set(key: string, data: unknown, ctx?: { tags?: string[]; cacheControl?: { revalidate: number | false } }): Promise<void>;
@@ -192,5 +192,16 @@ describe('the cached page fast path', () => {
     expect(acceptsGzip('deflate, GZIP;q=0.5')).toBe(true);
     expect(acceptsGzip('gzip;q=0')).toBe(false);
     expect(acceptsGzip('*')).toBe(true);
+  });
+
+  it('answers If-None-Match as Next does: the ETag, weak or in a list, or *; never when the client asks for no-cache', () => {
+    const etag = '"abc123"';
+    expect(isNotModified({}, etag)).toBe(false);
+    expect(isNotModified({ 'if-none-match': '"abc123"' }, etag)).toBe(true);
+    expect(isNotModified({ 'if-none-match': 'W/"abc123"' }, etag)).toBe(true);
+    expect(isNotModified({ 'if-none-match': '"old", "abc123"' }, etag)).toBe(true);
+    expect(isNotModified({ 'if-none-match': '*' }, etag)).toBe(true);
+    expect(isNotModified({ 'if-none-match': '"old"' }, etag)).toBe(false);
+    expect(isNotModified({ 'if-none-match': '"abc123"', 'cache-control': 'no-cache' }, etag)).toBe(false);
   });
 });

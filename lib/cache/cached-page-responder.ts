@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
+// Next's own ETag function, so a response from here and one from Next are interchangeable.
+import { generateETag } from 'next/dist/server/lib/etag';
+import cacheHandler from './cache-handler.cjs';
 
 /**
  * The serving fast path of the cached reader pages (scripts/serve.ts, in front of Next's request handler).
@@ -8,20 +10,14 @@ import { gzipSync } from 'node:zlib';
  * A cached article page costs Next.js about a millisecond of CPU per response (routing, its response cache, the
  * render-result plumbing), five times what it costs to send a static file and ten times a bare node:http response.
  * This answers a GET or HEAD for such a page straight from the entry Next itself stored in our cache handler
- * (lib/cache/cache-handler.cjs `readFreshPage`): the same bytes, the same headers (next.config.js's, read from the
- * config), the same ETag (Next's own function). Anything it is not sure of goes to Next: a page not kept, stale by a
+ * (lib/cache/cache-handler.cjs `readFreshPage`): the same bytes, the same headers (next.config.js's, as the build's
+ * routes manifest holds them), the same ETag (Next's own function), the same 304s. Anything it is not sure of goes to Next: a page not kept, stale by a
  * revalidated tag or by time, a Next data or RSC request, draft mode, another method. Freshness is the cache
  * handler's: a publish, update, unpublish or merge revalidates the page's tags (on every instance, through the tag
  * bus), and the very next request is Next's again.
  */
 
-const require_ = createRequire(import.meta.url);
-const { readFreshPage } = require_('./cache-handler.cjs') as {
-  readFreshPage(path: string): { value: { html: string; status?: number }; lastModified: number } | null;
-};
-// Next's own ETag and conditional-request check, so a response from here and one from Next are interchangeable.
-const { generateETag } = require_('next/dist/server/lib/etag') as { generateETag(payload: string): string };
-const fresh = require_('next/dist/compiled/fresh') as (requestHeaders: IncomingMessage['headers'], responseHeaders: { etag: string }) => boolean;
+const { readFreshPage } = cacheHandler;
 
 export type HeaderList = ReadonlyArray<{ key: string; value: string }>;
 
@@ -46,6 +42,22 @@ function prepare(value: { html: string }): PreparedBody {
     prepared.set(value, body);
   }
   return body;
+}
+
+/**
+ * Whether the client's copy (If-None-Match) is the current one: what Next's `fresh` check answers for an ETag-only
+ * response. `Cache-Control: no-cache` in the request asks for the whole response.
+ */
+export function isNotModified(headers: IncomingMessage['headers'], etag: string): boolean {
+  const noneMatch = headers['if-none-match'];
+  if (!noneMatch) return false;
+  const cacheControl = headers['cache-control'];
+  if (cacheControl && /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(cacheControl)) return false;
+  if (noneMatch.trim() === '*') return true;
+  return noneMatch.split(',').some((token) => {
+    const tag = token.trim();
+    return tag === etag || tag === `W/${etag}` || `W/${tag}` === etag;
+  });
 }
 
 /** Whether the client takes gzip (`Accept-Encoding`, with q-values; `*` counts). */
@@ -98,7 +110,7 @@ export function createCachedPageResponder(options: CachedPageResponderOptions): 
     for (const [key, value] of fixedHeaders) response.setHeader(key, value);
     response.setHeader('ETag', body.etag);
     if (options.compress) response.setHeader('Vary', 'Accept-Encoding');
-    if (fresh(request.headers, { etag: body.etag })) {
+    if (isNotModified(request.headers, body.etag)) {
       response.statusCode = 304;
       response.end();
       return true;
