@@ -215,11 +215,33 @@ async function closedLoadOverPages(urls: readonly string[], durationSeconds = DU
   return recorder.finish();
 }
 
-async function measureOverPages(label: string, urls: readonly string[]): Promise<{ label: string; max: Load; half: Load }> {
+/** Busy and total jiffies of CPUs 0 and 1 (/proc/stat), to tell how busy each core was during a run. */
+function cpuTimes(): Array<{ busy: number; total: number }> {
+  const lines = fs.readFileSync('/proc/stat', 'utf8').split('\n');
+  return ['cpu0', 'cpu1'].map((name) => {
+    const fields = lines.find((line) => line.startsWith(`${name} `))!.trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((sum, value) => sum + value, 0);
+    const idle = fields[3]! + fields[4]!; // idle + iowait
+    return { busy: total - idle, total };
+  });
+}
+
+/** Runs `work` and returns its result with how busy CPU 0 (the server) and CPU 1 (load, Postgres) were meanwhile, in %. */
+async function withCpuUse<T>(work: () => Promise<T>): Promise<{ result: T; cpu: [number, number] }> {
+  const before = cpuTimes();
+  const result = await work();
+  const after = cpuTimes();
+  const busyPercent = (i: number) => Math.round((100 * (after[i]!.busy - before[i]!.busy)) / Math.max(1, after[i]!.total - before[i]!.total));
+  return { result, cpu: [busyPercent(0), busyPercent(1)] };
+}
+
+type Row = { label: string; max: Load; half: Load; cpu: [number, number] };
+
+async function measureOverPages(label: string, urls: readonly string[]): Promise<Row> {
   await closedLoadOverPages(urls, 3); // warm-up
-  const max = await closedLoadOverPages(urls);
+  const { result: max, cpu } = await withCpuUse(() => closedLoadOverPages(urls));
   const half = await pacedLoad(urls, max.rps / 2);
-  return { label, max, half };
+  return { label, max, half, cpu };
 }
 
 /**
@@ -250,11 +272,11 @@ async function cloneSampleArticle(databaseUrl: string, count: number): Promise<s
   }
 }
 
-async function measure(label: string, url: string): Promise<{ label: string; max: Load; half: Load }> {
+async function measure(label: string, url: string): Promise<Row> {
   await load(url, { duration: 3 }); // warm-up: JIT, caches
-  const max = await load(url);
+  const { result: max, cpu } = await withCpuUse(() => load(url));
   const half = await pacedLoad(url, max.rps / 2);
-  return { label, max, half };
+  return { label, max, half, cpu };
 }
 
 async function pageJavaScript(pageUrl: string, html: string): Promise<{ files: number; raw: number; gzip: number }> {
@@ -373,19 +395,27 @@ async function main() {
 
     const rows = [a, aNext, b, c, d];
     console.log(`\npublic-pages: ${DURATION} s per run, ${CONNECTIONS} connections; server on CPU 0, autocannon on CPU 1; page ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB HTML`);
-    console.log('| target | max req/s | p50 ms | p99 ms | half-load req/s | p50 ms | p99 ms | errors |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('| target | max req/s | p50 ms | p99 ms | CPU 0 / 1 busy at max | half-load req/s | p50 ms | p99 ms | errors |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of rows) {
       console.log(
-        `| ${row.label} | ${row.max.rps.toFixed(0)} | ${row.max.p50} | ${row.max.p99} | ${row.half.rps.toFixed(0)} | ${row.half.p50} | ${row.half.p99} | ${row.max.errors + row.half.errors} |`,
+        `| ${row.label} | ${row.max.rps.toFixed(0)} | ${row.max.p50} | ${row.max.p99} | ${row.cpu[0]}% / ${row.cpu[1]}% | ${row.half.rps.toFixed(0)} | ${row.half.p50} | ${row.half.p99} | ${row.max.errors + row.half.errors} |`,
       );
     }
-    const ratio = a.max.rps / c.max.rps;
-    console.log(`\n(a) is ${(ratio * 100).toFixed(0)}% of (c); (a') ${((aNext.max.rps / c.max.rps) * 100).toFixed(0)}%; (d) ${((d.max.rps / c.max.rps) * 100).toFixed(0)}%.`);
+    // When the server's core is not saturated (the load generator is: (a) and (c) can both outrun one autocannon
+    // core), requests per second compare the generator, not the servers. The server's CPU time per response does
+    // compare them: capacity = req/s ÷ the share of CPU 0 it took. The goal is judged on the lower of the two ratios.
+    const capacity = (row: Row) => row.max.rps / Math.max(0.01, row.cpu[0] / 100);
+    const cpuPerResponse = (row: Row) => ((row.cpu[0] / 100) * 1e6) / Math.max(1, row.max.rps);
+    const ratio = Math.min(a.max.rps / c.max.rps, capacity(a) / capacity(c));
+    console.log(`\nserver CPU per response: (a) ${cpuPerResponse(a).toFixed(0)} µs, (a') ${cpuPerResponse(aNext).toFixed(0)} µs, (b) ${cpuPerResponse(b).toFixed(0)} µs, (c) ${cpuPerResponse(c).toFixed(0)} µs, (d) ${cpuPerResponse(d).toFixed(0)} µs`);
+    console.log(
+      `(a) against (c): ${((a.max.rps / c.max.rps) * 100).toFixed(0)}% of the requests per second, ${((capacity(a) / capacity(c)) * 100).toFixed(0)}% of the capacity per server CPU; (a') ${((capacity(aNext) / capacity(c)) * 100).toFixed(0)}% of the capacity.`,
+    );
     console.log(`\narticle page JavaScript: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip`);
     console.log(`publish-to-visible under half load: ${visibleMs.toFixed(0)} ms`);
     const goals: Array<[string, boolean]> = [
-      [`(a) ≥ 50% of (c): ${(ratio * 100).toFixed(0)}%`, ratio >= 0.5],
+      [`(a) ≥ 50% of (c) (the lower of req/s and capacity per server CPU): ${(ratio * 100).toFixed(0)}%`, ratio >= 0.5],
       [`(b) ≥ 200 req/s: ${b.max.rps.toFixed(0)}`, b.max.rps >= 200],
       [`(a) p99 ≤ 50 ms at half load: ${a.half.p99} ms`, a.half.p99 <= 50],
       [`(b) p99 ≤ 50 ms at half load: ${b.half.p99} ms`, b.half.p99 <= 50],
