@@ -56,6 +56,12 @@ const nextConfig = {
   compress: compressFlag(process.env.MIDAD_COMPRESS),
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next's ETag is a hash of the whole page computed in JavaScript on every response it sends (~0.25 ms for an
+  // article page, 5% of rendering one). The only pages it would be on are the cached article pages, and those are
+  // sent by the production server's fast path (lib/cache/cached-page-responder.ts), which gives them an ETag
+  // computed once per stored page and answers If-None-Match with 304. Only the response that renders a page goes
+  // without one; the next request for it gets the ETag.
+  generateEtags: false,
   // The public pages' data cache (lib/data/public-cache.ts): in memory, revalidated by tag on every instance
   // (lib/cache/cache-handler.cjs, lib/cache/tag-bus.ts; docs/ARCHITECTURE.md "Caching and freshness").
   cacheHandler: require.resolve('./lib/cache/cache-handler.cjs'),

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { ArticleBodyHtml } from '@/components/article/article-body-html';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/lib/entities/entity-types';
 import { formatArabicDate, formatArabicDateTime, type DateFormatSettings } from '@/lib/format/date';
@@ -32,7 +31,11 @@ export type ArticleViewProps = {
 
 const NOTE_LABELS = { update: 'تحديث', correction: 'تصحيح' } as const;
 
-/** An article as readers see it: the public page and the newsroom preview render exactly this. */
+/**
+ * An article as readers see it: the public page and the newsroom preview render exactly this. Its links are plain
+ * `<a>`: the public page ships no JavaScript, so `next/link` would only cost server time (it resolves every href
+ * against the router on each render) for markup identical to an `<a>`.
+ */
 export function ArticleView({
   title,
   dek,
@@ -53,7 +56,7 @@ export function ArticleView({
       <header className="article-header">
         {section ? (
           <p className="article-section">
-            <Link href={section.href}>{section.name}</Link>
+            <a href={section.href}>{section.name}</a>
           </p>
         ) : null}
         <h1>{title}</h1>
@@ -97,9 +100,9 @@ export function ArticleView({
           <ul>
             {entities.map((entity) => (
               <li key={entity.id}>
-                <Link href={entity.href} className={`entity-chip entity-chip--${entity.type}`}>
+                <a href={entity.href} className={`entity-chip entity-chip--${entity.type}`}>
                   {entity.name}
-                </Link>{' '}
+                </a>{' '}
                 <span className="article-entities__type">({ENTITY_TYPE_LABELS[entity.type]})</span>
               </li>
             ))}

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-// Next's own ETag function, so a response from here and one from Next are interchangeable.
-import { generateETag } from 'next/dist/server/lib/etag';
 import cacheHandler from './cache-handler.cjs';
 
 /**
@@ -11,7 +10,7 @@ import cacheHandler from './cache-handler.cjs';
  * render-result plumbing), five times what it costs to send a static file and ten times a bare node:http response.
  * This answers a GET or HEAD for such a page straight from the entry Next itself stored in our cache handler
  * (lib/cache/cache-handler.cjs `readFreshPage`): the same bytes, the same headers (next.config.js's, as the build's
- * routes manifest holds them), the same ETag (Next's own function), the same 304s. Anything it is not sure of goes to Next: a page not kept, stale by a
+ * routes manifest holds them), plus an ETag (Next sends none: `generateEtags: false` in next.config.js) and 304s. Anything it is not sure of goes to Next: a page not kept, stale by a
  * revalidated tag or by time, a Next data or RSC request, draft mode, another method. Freshness is the cache
  * handler's: a publish, update, unpublish or merge revalidates the page's tags (on every instance, through the tag
  * bus), and the very next request is Next's again.
@@ -35,10 +34,16 @@ type PreparedBody = { etag: string; body: Buffer; gzipped?: Buffer };
 /** Bodies prepared once per stored page (the entry's value object: a new render is a new object). */
 const prepared = new WeakMap<object, PreparedBody>();
 
+/** A strong ETag of a page's bytes (SHA-1, native: Next's JavaScript hash of the page costs ten times as much). */
+export function pageETag(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
 function prepare(value: { html: string }): PreparedBody {
   let body = prepared.get(value);
   if (!body) {
-    body = { etag: generateETag(value.html), body: Buffer.from(value.html, 'utf8') };
+    const bytes = Buffer.from(value.html, 'utf8');
+    body = { etag: pageETag(bytes), body: bytes };
     prepared.set(value, body);
   }
   return body;

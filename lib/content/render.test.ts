@@ -140,7 +140,7 @@ describe('entity links', () => {
   });
 });
 
-describe('renderDocumentToHtml with its mappings built once', () => {
+describe('renderDocumentToHtml with its mappings and templates built once', () => {
   const registry = readSeedRegistry().map((entity, index) => ({ ...entity, id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` }));
   const seedBody = tagSeedBody(readSeedArticle().body, registry);
   const everyOther = (id: string) => (Number(id.slice(-1)) % 2 === 0 ? `/entities/${id}` : null);
@@ -158,6 +158,30 @@ describe('renderDocumentToHtml with its mappings built once', () => {
     ['an entity inside a link', docWithText('اسم', [{ type: 'link', attrs: { href: 'https://example.com' } }, { type: 'entity', attrs: { entityId: PERSON_ID, entityType: 'person' } }])],
     ['a malformed entity mark', docWithText('اسم', [{ type: 'entity', attrs: { entityId: 'x', entityType: 'person' } }])],
     ['unknown marks and attributes', docWithText('نص', [{ type: 'script' }, { type: 'bold' }, { type: 'italic' }], { dir: 'ltr', onclick: 'x' })],
+    ['text nodes ProseMirror joins or orders (same marks in another order, repeated marks, default attributes spelt out)', {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { dir: 'ltr' },
+          content: [
+            { type: 'text', text: 'أ', marks: [{ type: 'italic' }, { type: 'bold' }] },
+            { type: 'text', text: 'ب', marks: [{ type: 'bold' }, { type: 'italic' }] },
+            { type: 'text', text: 'ت', marks: [{ type: 'bold' }, { type: 'bold' }] },
+            { type: 'text', text: 'ث', marks: [{ type: 'link', attrs: { href: '/a' } }] },
+            { type: 'text', text: 'ج', marks: [{ type: 'link', attrs: { href: '/a', target: null, title: null } }] },
+            { type: 'text', text: 'ح', marks: [{ type: 'code' }, { type: 'bold' }] },
+            { type: 'hardBreak', marks: [{ type: 'bold' }] },
+          ],
+        },
+        { type: 'orderedList', attrs: { start: 7 }, content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] },
+        { type: 'orderedList', attrs: { start: 8 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'س' }] }] }] },
+        { type: 'heading', attrs: { level: 3, dir: 'rtl' }, content: [{ type: 'text', text: 'ع' }] },
+        { type: 'heading', attrs: { level: 2 } },
+        { type: 'codeBlock', attrs: { language: 'js' }, content: [{ type: 'text', text: 'a < b' }] },
+        { type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: 'c' }] },
+      ],
+    }],
     ['entities of every type', {
       type: 'doc',
       content: [PERSON_ID, ORGANIZATION_ID, PLACE_ID, EVENT_ID].map((entityId, index) => ({
@@ -168,6 +192,8 @@ describe('renderDocumentToHtml with its mappings built once', () => {
   ];
 
   it.each(documents)('renders %s byte for byte as Tiptap renderToHTMLString does, whatever the options', (_name, doc) => {
+    for (const [, options] of optionSets) expect(renderDocumentToHtml(doc, options)).toBe(renderWithTiptapReference(doc, options));
+    // Twice: the second call uses the node and mark templates the first one made.
     for (const [, options] of optionSets) expect(renderDocumentToHtml(doc, options)).toBe(renderWithTiptapReference(doc, options));
   });
 

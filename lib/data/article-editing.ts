@@ -11,7 +11,7 @@ import {
   TITLE_MAX_LENGTH,
   countCharacters,
 } from '@/lib/editor/limits';
-import { collectEntityMentions } from '@/lib/entities/mark-index';
+import { countEntityMentions } from '@/lib/entities/mark-index';
 import { AppError } from '@/lib/errors';
 import { findFreeSlug, isValidSlug, MAX_SLUG_LENGTH, slugify } from '@/lib/text/slug';
 import { canEdit, canView } from '@/lib/workflow/permissions';
@@ -293,7 +293,7 @@ export async function saveArticleContentForActor(actor: Actor, input: SaveArticl
   }
   const sectionId = await checkSection(db, input.sectionId);
 
-  const mentionCounts = collectEntityMentions(body).counts;
+  const mentionCounts = countEntityMentions(body);
 
   try {
     return await db.transaction(async (tx) => {

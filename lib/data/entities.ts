@@ -7,7 +7,7 @@ import { getDb, type Database } from '@/db/client';
 import { articleEntities, articleRevisions, articles, auditEvents, entities, slugRedirects, type EntityRow } from '@/db/schema';
 import { requireActor } from '@/lib/auth/current-user';
 import {
-  collectEntityMentions,
+  countEntityMentions,
   entitySearchText,
   escapeLikePattern,
   normalizeSearchKey,
@@ -374,7 +374,7 @@ export async function updateEntityForActor(actor: Actor, id: string, input: Enti
  * transaction that writes the body.
  */
 export async function rebuildArticleEntityIndex(tx: Executor, articleId: string, body: JSONContent): Promise<Map<string, number>> {
-  const { counts } = collectEntityMentions(body as TiptapNodeJSON);
+  const counts = countEntityMentions(body as TiptapNodeJSON);
   await tx.delete(articleEntities).where(eq(articleEntities.articleId, articleId));
   if (counts.size === 0) return counts;
   const known = await tx.select({ id: entities.id }).from(entities).where(inArray(entities.id, [...counts.keys()]));
@@ -632,7 +632,7 @@ export async function getEntitiesForArticle(articleId: string): Promise<ArticleE
  * of mentions, most mentioned first: for the article page's entity list, its links and its JSON-LD.
  */
 export async function getPublicEntitiesForDocument(body: JSONContent): Promise<{ entities: ArticleEntity[]; hrefs: Record<string, string> }> {
-  const { counts } = collectEntityMentions(body as TiptapNodeJSON);
+  const counts = countEntityMentions(body as TiptapNodeJSON);
   const ids = [...counts.keys()].filter((id) => entityIdSchema.safeParse(id).success).slice(0, MAX_IDS);
   if (ids.length === 0) return { entities: [], hrefs: {} };
   const db = await getDb();

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { articleEntities, articleRevisions, articles, auditEvents, entities, users } from '@/db/schema';
 import { getEnv } from '@/lib/config/env';
-import { collectEntityMentions } from '@/lib/entities';
+import { countEntityMentions } from '@/lib/entities';
 import { AppError } from '@/lib/errors';
 import { diffWords, entityTagChanges, type DiffSegment } from '@/lib/revisions/word-diff';
 import { canEdit, canView } from '@/lib/workflow';
@@ -290,9 +290,9 @@ export async function restoreRevisionForActor(
 async function replaceArticleEntities(
   tx: Database,
   articleId: string,
-  body: Parameters<typeof collectEntityMentions>[0],
+  body: Parameters<typeof countEntityMentions>[0],
 ): Promise<void> {
-  const counts = collectEntityMentions(body).counts;
+  const counts = countEntityMentions(body);
   await tx.delete(articleEntities).where(eq(articleEntities.articleId, articleId));
   if (counts.size === 0) return;
   const existing = await tx.select({ id: entities.id }).from(entities).where(inArray(entities.id, [...counts.keys()]));

@@ -6,7 +6,7 @@ export { normalizeArabic, normalizeWithOffsets, toOriginalRange } from './normal
 export type { NormalizedWithOffsets } from './normalize';
 export { createEntityMatcher } from './matcher';
 export type { EntityEntry, EntityMatch, EntityMatcher, FindMatchesOptions, OriginalRange } from './matcher';
-export { collectEntityMentions, listTextBlocks, nodeSize, suggestUntagged } from './mark-index';
+export { collectEntityMentions, countEntityMentions, listTextBlocks, nodeSize, suggestUntagged } from './mark-index';
 export type {
   EntityMention,
   EntityMentionIndex,

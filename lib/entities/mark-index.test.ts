@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { Schema, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectEntityMentions, listTextBlocks, nodeSize, suggestUntagged, type TiptapNodeJSON } from './mark-index';
+import { collectEntityMentions, countEntityMentions, listTextBlocks, nodeSize, suggestUntagged, type TiptapNodeJSON } from './mark-index';
 import { createEntityMatcher } from './matcher';
 
 /** A tiny schema shaped like Tiptap's StarterKit (same node names), only to check positions against ProseMirror. */
@@ -177,6 +177,27 @@ describe('collectEntityMentions', () => {
   });
 });
 
+describe('countEntityMentions', () => {
+  it('gives the counts of collectEntityMentions, also for stored JSON that ProseMirror would refuse', () => {
+    const oddDocs: TiptapNodeJSON[] = [
+      sampleDoc,
+      // An empty text node between two parts of one mention ends it, as in collectEntityMentions.
+      { type: 'doc', content: [paragraph(text('بغداد', entity('baghdad')), text(''), text('بغداد', entity('baghdad')))] },
+      { type: 'doc', content: [paragraph(text('', entity('baghdad')), text('بغداد', entity('baghdad')))] },
+      // A text block at the root, malformed marks, a marked image between two parts of a mention.
+      paragraph(text('أ', { type: 'entity', attrs: { entityId: '' } }), text('ب', entity('a')), { type: 'image', marks: [entity('a')] }, text('ت', entity('a'))),
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text' }] }, { type: 'blockquote' }] },
+      { type: 'doc' },
+    ];
+    for (const doc of oddDocs) {
+      expect(countEntityMentions(doc)).toEqual(collectEntityMentions(doc).counts);
+      expect(countEntityMentions(doc, { markType: 'bold' })).toEqual(collectEntityMentions(doc, { markType: 'bold' }).counts);
+    }
+    expect(Object.fromEntries(countEntityMentions(sampleDoc))).toEqual({ baghdad: 1, isf: 1, iraq: 3, syria: 1, babylon: 1 });
+    expect(Object.fromEntries(countEntityMentions(oddDocs[1]!))).toEqual({ baghdad: 2 });
+  });
+});
+
 describe('suggestUntagged', () => {
   const pmDoc = schema.nodeFromJSON(sampleDoc);
   const suggestions = suggestUntagged(sampleDoc, matcher);
@@ -277,6 +298,7 @@ describe('mark-index properties', () => {
         expect(nodeSize(doc)).toBe(pmDoc.nodeSize);
         const { mentions, counts } = collectEntityMentions(doc);
         expect(counts).toEqual(countWithProseMirror(pmDoc));
+        expect(countEntityMentions(doc)).toEqual(counts);
         expect(mentions.length).toBe([...counts.values()].reduce((sum, count) => sum + count, 0));
         for (const mention of mentions) {
           expect(pmDoc.textBetween(mention.pmFrom, mention.pmTo, '', leafText)).toBe(mention.text);

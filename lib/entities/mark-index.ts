@@ -218,6 +218,38 @@ export function collectEntityMentions(doc: TiptapNodeJSON, options?: MarkIndexOp
 }
 
 /**
+ * The number of mentions per entity id: the same as `collectEntityMentions(doc, options).counts`, without building
+ * block texts, positions or mention objects (the article page, the index and the revision diff need only the counts).
+ */
+export function countEntityMentions(doc: TiptapNodeJSON, options?: MarkIndexOptions): Map<string, number> {
+  const resolved = resolveOptions(options);
+  const counts = new Map<string, number>();
+  const countBlock = (block: TiptapNodeJSON): void => {
+    let open: string | null = null;
+    for (const child of block.content ?? []) {
+      // Only an empty text node has size 0, and a node of size 0 neither carries nor continues a mention.
+      const empty = child.type === 'text' && !child.text;
+      const mark = empty ? null : entityMarkOf(child, resolved.markType);
+      if (open !== null && mark?.entityId !== open) {
+        counts.set(open, (counts.get(open) ?? 0) + 1);
+        open = null;
+      }
+      if (open === null && mark !== null && child.type === 'text') open = mark.entityId;
+    }
+    if (open !== null) counts.set(open, (counts.get(open) ?? 0) + 1);
+  };
+  const visitChildren = (parent: TiptapNodeJSON): void => {
+    for (const child of parent.content ?? []) {
+      if (isTextBlock(child, resolved)) countBlock(child);
+      else if (child.type !== 'text' && !resolved.leafTypes.has(child.type ?? '')) visitChildren(child);
+    }
+  };
+  if (isTextBlock(doc, resolved)) countBlock(doc);
+  else visitChildren(doc);
+  return counts;
+}
+
+/**
  * Registered names found in the text blocks outside existing entity marks: a suggestion never overlaps a marked
  * range (marked text is excluded before matching, so a tag does not hide an untagged mention next to it).
  */

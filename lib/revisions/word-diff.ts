@@ -8,7 +8,7 @@
  * between unrelated words. The token sequences are compared with jsdiff's `diffArrays` (Myers' O(ND) algorithm).
  */
 import { diffArrays } from 'diff';
-import { collectEntityMentions, type TiptapNodeJSON } from '@/lib/entities';
+import { countEntityMentions, type TiptapNodeJSON } from '@/lib/entities';
 
 export type DiffSegment = { kind: 'equal' | 'insert' | 'delete'; text: string };
 
@@ -82,8 +82,8 @@ export function hasChanges(segments: readonly DiffSegment[]): boolean {
 
 /** Entity ids tagged in `after` but not in `before` (added) and the other way round (removed), sorted. */
 export function entityTagChanges(before: TiptapNodeJSON, after: TiptapNodeJSON): { added: string[]; removed: string[] } {
-  const was = new Set(collectEntityMentions(before).counts.keys());
-  const is = new Set(collectEntityMentions(after).counts.keys());
+  const was = new Set(countEntityMentions(before).keys());
+  const is = new Set(countEntityMentions(after).keys());
   return {
     added: [...is].filter((id) => !was.has(id)).sort(),
     removed: [...was].filter((id) => !is.has(id)).sort(),
