@@ -24,6 +24,7 @@ import {
   type QuickEntityInput,
 } from '@/lib/entities/entity-input';
 import type { EntityType } from '@/lib/entities/entity-types';
+import { isEntityId } from '@/lib/content/entity-mark';
 import { AppError, fromZodError } from '@/lib/errors';
 import { findFreeSlug, isValidSlug, slugify } from '@/lib/text/slug';
 import type { PublishedArticleSummary } from './public-articles';
@@ -613,6 +614,9 @@ export async function listPublishedArticlesForEntity(entityId: string, page = 1)
 
 export type ArticleEntity = PublicEntity & { mentionCount: number };
 
+/** `localeCompare(…, 'ar')` builds a collator on every call; this one is built once. */
+const arabicCollator = new Intl.Collator('ar');
+
 /** The entities of a published article (from its index), most mentioned first. */
 export async function getEntitiesForArticle(articleId: string): Promise<ArticleEntity[]> {
   if (!entityIdSchema.safeParse(articleId).success) return [];
@@ -633,7 +637,9 @@ export async function getEntitiesForArticle(articleId: string): Promise<ArticleE
  */
 export async function getPublicEntitiesForDocument(body: JSONContent): Promise<{ entities: ArticleEntity[]; hrefs: Record<string, string> }> {
   const counts = countEntityMentions(body as TiptapNodeJSON);
-  const ids = [...counts.keys()].filter((id) => entityIdSchema.safeParse(id).success).slice(0, MAX_IDS);
+  // The entity mark's own check (lower-case uuids, as the validator stores them): cheaper than the zod schema on
+  // every render of the article page, and an id it refuses could match no row anyway.
+  const ids = [...counts.keys()].filter(isEntityId).slice(0, MAX_IDS);
   if (ids.length === 0) return { entities: [], hrefs: {} };
   const db = await getDb();
   // The ids passed the uuid check above, so the array literal holds nothing but uuids and commas.
@@ -652,7 +658,7 @@ export async function getPublicEntitiesForDocument(body: JSONContent): Promise<{
     const existing = merged.get(entity.id);
     merged.set(entity.id, { ...entity, mentionCount: (existing?.mentionCount ?? 0) + count });
   }
-  const list = [...merged.values()].sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name, 'ar'));
+  const list = [...merged.values()].sort((a, b) => b.mentionCount - a.mentionCount || arabicCollator.compare(a.name, b.name));
   return { entities: list, hrefs };
 }
 
