@@ -3,9 +3,10 @@ import { domOutputSpecToHTMLString, renderToHTMLString, serializeChildrenToHTMLS
 import { createSafeMarkMapping, getRenderExtensions, prepareDocumentForRender, type RenderOptions } from '../../lib/content/render';
 
 /**
- * The article body rendered the way `renderDocumentToHtml` did before it kept its mappings (Tiptap's
- * `renderToHTMLString`, which resolves the extensions and builds every node and mark mapping on each call), with the
- * same sanitizing and the same link and entity marks: tests compare the two byte for byte.
+ * The article body rendered by Tiptap's own `renderToHTMLString` (which resolves the extensions, builds every node and
+ * mark mapping and renders every node through its `renderHTML` on each call), with the same sanitizing and the same
+ * link and entity marks: the reference that `renderDocumentToHtml` (mappings built once, markup from templates) must
+ * match byte for byte.
  */
 export function renderWithTiptapReference(doc: JSONContent, options: RenderOptions = {}): string {
   return renderToHTMLString({
