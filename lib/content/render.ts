@@ -187,15 +187,24 @@ function getHtmlMappings(): HtmlMappings {
  */
 type Template = { open: string; close: string } | { whole: string };
 
-/** Stands for the children while a template is made; it cannot occur in rendered output (a NUL in markup). */
+/** Stand for the children while a template is made (two, so that an attribute value holding one cannot fool it). */
 const CHILDREN_SLOT = '\u0000midad-children\u0000';
+const OTHER_CHILDREN_SLOT = '\u0000midad-other-children\u0000';
 /** Templates are few (a handful of node and mark types × their attribute values); the bound is a safety net. */
 const MAX_TEMPLATES = 2000;
 
-function toTemplate(output: string): Template | null {
+/**
+ * The template of a mapping's output, checked by rendering with two different placeholders: the children must be
+ * exactly where the placeholder is (or nowhere, for a leaf). Null when they are not, or appear more than once.
+ */
+function makeTemplate(render: (children: string[]) => string): Template | null {
+  const output = render([CHILDREN_SLOT]);
+  const other = render([OTHER_CHILDREN_SLOT]);
   const parts = output.split(CHILDREN_SLOT);
-  if (parts.length === 1) return { whole: output };
-  return parts.length === 2 ? { open: parts[0]!, close: parts[1]! } : null;
+  if (parts.length === 1) return other === output ? { whole: output } : null;
+  if (parts.length !== 2) return null;
+  const [open, close] = parts as [string, string];
+  return other === open + OTHER_CHILDREN_SLOT + close ? { open, close } : null;
 }
 
 const templates = new Map<string, Template | null>();
@@ -203,13 +212,13 @@ const templates = new Map<string, Template | null>();
 /**
  * The template of a node type or of a mark with these attributes, made once by calling its mapping with a
  * placeholder for the children. A mapping's output depends only on the type and the (schema-computed) attributes,
- * so the template is exact; null when the output holds the children more than once (then render with the mapping).
+ * so the template is exact; null when it cannot be made (then every such node is rendered with the mapping).
  */
 function templateOf(kind: 'node' | 'mark', name: string, attrs: Readonly<Record<string, unknown>>, render: (children: string[]) => string): Template | null {
   const key = `${kind}\u0000${name}\u0000${JSON.stringify(attrs)}`;
   let template = templates.get(key);
   if (template === undefined) {
-    template = toTemplate(render([CHILDREN_SLOT]));
+    template = makeTemplate(render);
     if (templates.size >= MAX_TEMPLATES) templates.clear();
     templates.set(key, template);
   }
@@ -258,6 +267,7 @@ export function renderDocumentToHtml(doc: JSONContent, options: RenderOptions = 
       const name = node.type.name;
       const handler = nodeMapping[name];
       if (!handler) throw new Error(`missing handler for node type ${name}`);
+      // No mapping of ours renders other nodes itself (`renderElement`); the identity tests would catch one that did.
       const props = (children: string[]) => ({ node, parent: parent ?? undefined, children, renderElement: () => '' }) as unknown as Parameters<HtmlNodeRenderer>[0];
       const template = templateOf('node', name, node.attrs, (children) => handler(props(children)));
       const children: string[] = [];
