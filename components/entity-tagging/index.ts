@@ -29,7 +29,7 @@
  *
  * The page passes the server actions in (rather than the components importing them) so the components stay testable
  * with a real editor and fakes (see *.test.tsx). Saving is the editor's business: the marks are in the document, and
- * the save rebuilds article_entities from them (collectEntityMentions).
+ * the save rebuilds article_entities from them (countEntityMentions).
  */
 export { EntityTaggingToolbar, isTagShortcut } from './entity-tagging-toolbar';
 export { EntitySidebar } from './entity-sidebar';
